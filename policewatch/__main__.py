@@ -1,0 +1,3 @@
+from policewatch.cli import cli
+
+cli(prog_name="policewatch")

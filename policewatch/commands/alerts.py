@@ -1,0 +1,2 @@
+"""Placeholder: this command family is being built."""
+COMMANDS: list = []
