@@ -81,3 +81,13 @@ def m003_figures(db: Database) -> None:
         pk="document_id",
         foreign_keys=[("document_id", "documents", "id")],
     )
+
+
+@PUBLIC()
+def m004_source_health(db: Database) -> None:
+    # The last health verdict per source, so an admin is told once when a source breaks
+    # and once when it recovers, not on every run in between.
+    db["source_health"].create(
+        {"source": str, "state": str, "reason": str, "since": str, "notified_at": str},
+        pk="source",
+    )
