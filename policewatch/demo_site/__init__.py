@@ -389,7 +389,7 @@ class _Handler(BaseHTTPRequestHandler):
         target = root / rel
         page = dict(query).get("page")
         candidates = []
-        if target.is_dir() or path.endswith("/"):
+        if path.endswith("/"):
             if page and page != "1":
                 if not re.fullmatch(r"\d+", page):
                     return None
@@ -407,7 +407,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _static(self, path: str, query):
         f = self._resolve(path, query)
         if f is None:
-            if self.site.root.joinpath(path.lstrip("/")).is_dir() and not path.endswith("/"):
+            if (not path.endswith("/") and "/.." not in path
+                    and self.site.root.joinpath(path.lstrip("/"), "index.html").is_file()):
                 return self._redirect(path + "/", 301)
             return self._error(404, path)
         data = f.read_bytes()
@@ -462,7 +463,10 @@ class _Handler(BaseHTTPRequestHandler):
         as_json = raw.endswith(".json")
         if as_json:
             raw = raw[: -len(".json")]
-        events = [e for e in self.site.alaveteli_events().values() if _alaveteli_match(e, raw)]
+        # Alaveteli only indexes these event types for search.
+        indexed = ("sent", "followup_sent", "response", "comment")
+        events = [e for e in self.site.alaveteli_events().values()
+                  if e["event_type"] in indexed and _alaveteli_match(e, raw)]
         events.sort(key=lambda e: e["created_at"], reverse=True)
         events = events[:25]
         if as_json:

@@ -41,7 +41,7 @@ PATHS = {
 LINCS_TABLE = [
     ["Offence", "Outcome", "2019", "2020", "2021", "2022", "2023"],
     ["Rape of a female child under 13", "Community Resolution", "0", "1", "2", "4", "3"],
-    ["Rape of a male child under 13", "Community Resolution", "0", "0", "1", "1", "0"],
+    ["Rape of a male child under 13", "Community Resolution", "0", "0", "1", "1", "1"],
     ["Sexual assault on a female child under 13", "Community Resolution", "5", "7", "6", "9", "11"],
     ["Sexual activity involving a child under 16", "Community Resolution", "12", "15", "14", "19", "17"],
     ["Sexual assault on a female aged 13 and over", "Community Resolution", "8", "6", "10", "13", "12"],
@@ -282,8 +282,9 @@ def build() -> dict[str, bytes]:
             "Data extracted from the crime recording system on 29 January 2024.",
         ],
         LINCS_TABLE, [50, 250, 370, 410, 450, 490, 530],
-        ["In 2023 a community resolution was used for three rapes of a female child under 13. "
-         "Each was reviewed by a detective inspector; in every case the suspect was himself under 16."],
+        ["In 2023 a community resolution was used for three rapes of a female child under 13 and one "
+         "rape of a male child under 13. Each was reviewed by a detective inspector; in every case "
+         "the suspect was himself under 16."],
     )
     files["kent_xlsx"] = make_xlsx([
         ("Cautions and CRs", KENT_HEADER, KENT_ROWS),
