@@ -74,6 +74,7 @@ _GOVUK_DEFAULT_FIELDS = [
     "organisations", "public_timestamp", "slug", "specialist_sectors", "title",
     "policy_areas", "world_locations", "topic_content_ids", "topical_events",
     "expanded_topics", "organisation_content_ids", "expanded_organisations",
+    "content_store_document_type",
 ]
 _GOVUK_ALWAYS = ["_id", "index", "es_score", "model_score", "original_rank",
                  "combined_score", "document_type", "elasticsearch_type"]

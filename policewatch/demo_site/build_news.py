@@ -176,7 +176,7 @@ ARTICLES: list[dict] = [
         body="""
 <p>British Transport Police cautioned 57 people for sexual assault on the rail network in 2023, the force has confirmed.</p>
 <p>BTP says reports have risen since it launched its 61016 text service, which 70 per cent of people who report sexual harassment now use.</p>
-<p>The force said most cautions related to incidents on London Underground and commuter lines into London, and that 12 of the 57 suspects were under 18.</p>
+<p>The force said most cautions related to incidents on London Underground and commuter lines into London, and that the youngest suspect was 15.</p>
 """,
     ),
     dict(
