@@ -296,6 +296,7 @@ def test_failure_endpoints(site):
     assert status == 302 and headers["Location"].endswith("/fail/redirect-loop")
     assert fetch(site.url("/fail/redirect-a"), follow=False)[1]["Location"].endswith("/fail/redirect-b")
     assert fetch(site.url("/fail/redirect-b"), follow=False)[1]["Location"].endswith("/fail/redirect-a")
+    assert fetch(site.url("/fail/redirect-chain?hop=7"), follow=False)[1]["Location"].endswith("/fail/redirect-chain?hop=8")
     status, headers, body = fetch(site.url("/fail/bad-charset"))
     assert "utf-8" in headers["Content-Type"]
     with pytest.raises(UnicodeDecodeError):

@@ -548,6 +548,15 @@ class _Handler(BaseHTTPRequestHandler):
     def _fail_redirect_b(self, m, query):
         return self._redirect("/fail/redirect-a", 302)
 
+    def _fail_redirect_chain(self, m, query):
+        # Endless chain of distinct URLs (hop=1, 2, 3, ...): defeats duplicate
+        # filters, so only a client's redirect limit stops it.
+        try:
+            hop = int(dict(query).get("hop", "0"))
+        except ValueError:
+            hop = 0
+        return self._redirect(f"/fail/redirect-chain?hop={hop + 1}", 302)
+
     _LATIN1_PAGE = (
         "<!DOCTYPE html><html><head><title>Caf\u00e9 owner fined \u00a3200</title></head><body>"
         "<article><h1>Caf\u00e9 owner fined \u00a3200 after late-night disturbance</h1>"
@@ -603,6 +612,7 @@ class _Handler(BaseHTTPRequestHandler):
         (r"/fail/redirect-loop", _fail_redirect_loop),
         (r"/fail/redirect-a", _fail_redirect_a),
         (r"/fail/redirect-b", _fail_redirect_b),
+        (r"/fail/redirect-chain", _fail_redirect_chain),
         (r"/fail/bad-charset", _fail_bad_charset),
         (r"/fail/no-charset", _fail_no_charset),
         (r"/fail/huge", _fail_huge),
