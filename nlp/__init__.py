@@ -1,0 +1,68 @@
+"""PoliceWatch figure extraction.
+
+    from nlp import extract, extract_many, Figure
+    extract("Kent Police issued 45 cautions for shoplifting in 2023")
+
+Rules and vocabularies only (spaCy blank English + EntityRuler): no model download.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from .context import Context, Draft
+from .figure import Figure
+from .html import html_to_text
+from .linking import link_doc
+from .pipeline import build_pipeline, get_nlp
+from .segment import segment
+from .tables import link_table
+
+__all__ = ["Figure", "extract", "extract_many", "html_to_text", "get_nlp", "build_pipeline"]
+
+
+def extract(text: str) -> list[Figure]:
+    """All figures in one document."""
+    return next(extract_many([text]))
+
+
+def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Figure]]:
+    """Figures per document, in input order; paragraphs of a batch go through nlp.pipe together."""
+    nlp = get_nlp()
+    it = iter(texts)
+    while True:
+        batch = [t if isinstance(t, str) else "" for t in islice(it, max(1, batch_size))]
+        if not batch:
+            return
+        plans = [segment(t) for t in batch]
+        docs = nlp.pipe((b.text for plan in plans for b in plan if b.kind == "text"), batch_size=256)
+        for plan in plans:
+            ctx = Context()
+            drafts: list[Draft] = []
+            for block in plan:
+                if block.kind == "text":
+                    drafts.extend(link_doc(next(docs), block.start, ctx))
+                else:
+                    drafts.extend(link_table(block, ctx, nlp))
+            yield _finish(drafts)
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    return all(x is None or y is None or x == y for x, y in ((a.offence, b.offence), (a.period, b.period)))
+
+
+def _finish(drafts: list[Draft]) -> list[Figure]:
+    """Merge repeats (a headline restating the body) and freeze into Figures."""
+    kept: list[Draft] = []
+    for d in drafts:
+        twin = next((k for k in kept if (k.force, k.disposal, k.count) == (d.force, d.disposal, d.count)
+                     and _compatible(k, d)), None)
+        if twin is None:
+            kept.append(d)
+            continue
+        twin.offence = twin.offence or d.offence
+        twin.period = twin.period or d.period
+        if twin.previous_count is None and d.previous_count is not None:
+            twin.previous_count, twin.change_pct = d.previous_count, d.change_pct
+    return [Figure(d.force, d.disposal, d.offence, d.count, d.period, d.quote, d.char_start,
+                   d.char_end, d.previous_count, d.change_pct) for d in kept]

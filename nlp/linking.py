@@ -1,0 +1,193 @@
+"""Attach each count in a sentence to its disposal, force, offence and period.
+
+The rules work on token positions: a name right after the count ("612 community
+resolutions for shoplifting") beats one in the same stretch before it ("Kent Police
+on 24"), which beats any other in the sentence, which beats the document context.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .context import Context, Draft, Mention, gather, update
+
+COMPARE_PRE = re.compile(
+    r"(?:compared\s+(?:with|to)|comparison\s+with|up\s+from|down\s+from|against|versus|vs\.?|"
+    r"(?:rising|rose|risen|fell|falling|fallen|increased|increasing|decreased|decreasing|dropped|"
+    r"dropping|grew|growing|jumped|climbed|up|down|change[ds]?)?\s*from)\s+"
+    r"(?:the\s+|a\s+total\s+of\s+|just\s+|only\s+|some\s+|around\s+|about\s+)*$", re.I)
+PAREN_COMPARE = re.compile(r"compar|previous|last\s+year|year\s+before|earlier|prior|from", re.I)
+TO_BETWEEN = re.compile(r"^[^.;]{0,60}?\bto\s+(?:just\s+|only\s+|some\s+|around\s+|about\s+|a\s+record\s+|a\s+total\s+of\s+)*$", re.I)
+BASE_POST = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:offences|crimes|incidents|cases|reports|allegations)\s+"
+    r"(?:were\s+|had\s+been\s+|have\s+been\s+|being\s+)?(?:recorded|reported|logged)|"
+    r"^[^.;]{0,60}?,\s*of\s+which", re.I)
+TIMES_POST = re.compile(r"^\s*(?:times|occasions|cases|instances|offences|crimes)\b", re.I)
+IN_WORDS = {"in", "by", "from", "at", "across", "for"}
+DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
+
+
+def _first(items: list[Mention]) -> Mention | None:
+    return items[0] if items else None
+
+
+def _last(items: list[Mention]) -> Mention | None:
+    return items[-1] if items else None
+
+
+class SentenceLinker:
+    def __init__(self, sent: Span, mentions: list[Mention], ctx: Context) -> None:
+        self.sent = sent
+        self.doc = sent.doc
+        self.ms = mentions
+        self.ctx = ctx
+        self.counts = [m for m in mentions if m.kind == "count"]
+        self._resolve_refs()
+
+    def _resolve_refs(self) -> None:
+        """'the force' / 'the sanction' mean the nearest force / disposal named before them."""
+        force, disposal = self.ctx.force, self.ctx.disposal
+        for m in self.ms:
+            if m.kind == "force":
+                force = m.value
+            elif m.kind == "disposal":
+                disposal = m.value
+            elif m.kind == "fref":
+                m.value = force
+            elif m.kind == "dref":
+                m.value = disposal
+
+    def _of(self, kinds: tuple[str, ...]) -> list[Mention]:
+        return [m for m in self.ms if m.kind in kinds]
+
+    def _bounds(self, i: int) -> tuple[int, int]:
+        prev_end = self.counts[i - 1].end if i > 0 else self.sent.start
+        next_start = self.counts[i + 1].start if i + 1 < len(self.counts) else self.sent.end
+        return prev_end, next_start
+
+    def pick(self, i: int, kinds: tuple[str, ...], after_window: int, need_in: bool = False) -> Mention | None:
+        c = self.counts[i]
+        prev_end, next_start = self._bounds(i)
+        ms = self._of(kinds)
+        right = [m for m in ms if c.end <= m.start <= c.end + after_window and m.start < next_start
+                 and (not need_in or (self.doc[m.start - 1].lower_ in IN_WORDS
+                                      and not re.search(r"[,;:()]", self.doc.text[c.cend:m.cstart])))]
+        return (_first(right)
+                or _last([m for m in ms if prev_end <= m.start and m.end <= c.start])
+                or _last([m for m in ms if m.end <= c.start])
+                or _first([m for m in ms if m.start >= c.end]))
+
+    def period(self, i: int) -> str | None:
+        c = self.counts[i]
+        prev_end, next_start = self._bounds(i)
+        ps = self._of(("period",))
+        for p in ps:  # "2020/21: 14", "In 2023, 45 cautions"
+            if c.start - 3 <= p.end <= c.start and re.fullmatch(r"[\s:,\-–=()]*", self.doc.text[p.cend:c.cstart]):
+                return p.value
+        m = (_first([p for p in ps if c.end <= p.start < next_start])
+             or _last([p for p in ps if prev_end <= p.start and p.end <= c.start]))
+        return m.value if m else None
+
+    def comparison(self, i: int) -> str | None:
+        """'old' when this count is the earlier value of a comparison, 'from' for 'from A to B'."""
+        c = self.counts[i]
+        prev_char = self.counts[i - 1].cend if i > 0 else self.sent.start_char
+        pre = self.doc.text[prev_char:c.cstart]
+        if i + 1 < len(self.counts) and re.search(r"\bfrom\s+(?:\w+\s+)?$", pre, re.I):
+            if TO_BETWEEN.match(self.doc.text[c.cend:self.counts[i + 1].cstart]):
+                return "from"
+        if COMPARE_PRE.search(pre[-45:]):
+            return "old"
+        if pre.rstrip().endswith("(") and PAREN_COMPARE.search(pre):
+            return "old"
+        return None
+
+    def _has_own_name(self, i: int) -> bool:
+        """'compared with 38 in Essex' / 'compared with 38 cautions': a figure of its own."""
+        c = self.counts[i]
+        for m in self.ms:
+            if m.kind == "disposal" and c.end <= m.start <= c.end + 2:
+                return True
+            if m.kind == "force" and c.end < m.start <= c.end + 3 and self.doc[m.start - 1].lower_ in IN_WORDS:
+                return True
+        return False
+
+    def link(self) -> list[Draft]:
+        if self.sent.text.rstrip().endswith("?") or not self.counts:
+            return []
+        quote = self.sent.text.strip()
+        lead = len(self.sent.text) - len(self.sent.text.lstrip())
+        q_start = self.sent.start_char + lead
+        drafts: dict[int, Draft] = {}
+        olds: list[tuple[int, int | None]] = []  # (count index, partner index or None)
+        for i, c in enumerate(self.counts):
+            kind = self.comparison(i)
+            if kind == "from":
+                olds.append((i, i + 1))
+                continue
+            if kind == "old" and not self._has_own_name(i):
+                prior = [j for j in drafts if j < i]
+                olds.append((i, prior[-1] if prior else None))
+                continue
+            d = self.primary(i, quote, q_start)
+            if d is not None:
+                drafts[i] = d
+        out = list(drafts.values())
+        for i, partner in olds:
+            new = drafts.get(partner) if partner is not None else self.ctx.last_primary()
+            if new is None:
+                continue
+            c = self.counts[i]
+            old = Draft(new.force, new.disposal, new.offence, c.value, self.period(i), quote,
+                        q_start, q_start + len(quote), is_previous=True)
+            new.previous_count = c.value
+            new.change_pct = round(100.0 * (new.count - c.value) / c.value, 1) if c.value else None
+            out.append(old)
+        return out
+
+    def primary(self, i: int, quote: str, q_start: int) -> Draft | None:
+        c, ctx = self.counts[i], self.ctx
+        text_after = self.doc.text[c.cend:c.cend + 80]
+        disp = self.pick(i, ("disposal", "dref"), 3)
+        adjacent = disp is not None and c.end <= disp.start <= c.end + 3
+        if not adjacent and BASE_POST.match(text_after):
+            return None  # "4,000 offences were recorded": the base, not a disposal count
+        force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)
+        offence_m = self.pick(i, ("offence",), 4)
+        period = self.period(i)
+        prev = ctx.last_primary()
+        if disp is not None and disp.value:
+            disposal = disp.value
+            offence = offence_m.value if offence_m else ctx.offence
+            period = period or ctx.period
+        else:
+            anchored = (ctx.list_mode or force_m is not None or TIMES_POST.match(text_after))
+            if not anchored or not (prev or ctx.list_mode):
+                return None
+            base = None if ctx.list_mode else prev
+            disposal = base.disposal if base else ctx.disposal
+            if disposal is None:
+                return None
+            offence = offence_m.value if offence_m else (base.offence if base else ctx.offence)
+            period = period or (base.period if base else ctx.period)
+        if force_m is None:
+            force = ctx.default_force()
+        else:
+            force = None if force_m.kind == "national" else force_m.value
+        offence = offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
+        return Draft(force, disposal, offence, c.value, period, quote, q_start, q_start + len(quote))
+
+
+def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
+    """Figures of one text block (a paragraph) with offsets shifted by base."""
+    out: list[Draft] = []
+    for sent in doc.sents:
+        mentions = gather(sent)
+        drafts = SentenceLinker(sent, mentions, ctx).link()
+        for d in drafts:
+            d.char_start += base
+            d.char_end += base
+        update(ctx, mentions, drafts, doc.text)
+        out.extend(drafts)
+    return out

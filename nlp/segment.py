@@ -1,0 +1,97 @@
+"""Split a document into text paragraphs and table blocks, keeping character offsets.
+
+spaCy never sees more than CHUNK characters at once, which keeps huge single-line
+inputs fast and far below nlp.max_length.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+CHUNK = 20_000
+_LINE_RE = re.compile(r"[^\n\r]+")
+_SPLIT_RE = re.compile(r"\t+| {2,}")
+
+
+@dataclass
+class Block:
+    kind: str                 # "text" or "table"
+    start: int                # offset of the block in the document
+    text: str
+    rows: list[tuple[int, str, list[str]]] = field(default_factory=list)  # (offset, line, cells)
+
+
+def split_cells(line: str) -> list[str] | None:
+    """Cells of a table row ('| a | b |', 'a<TAB>b', 'a   b'), or None for a prose line."""
+    s = line.strip()
+    if s.startswith("|") and s.count("|") >= 2:
+        return [c.strip() for c in s.strip("|").split("|")]
+    if "\t" in s or "  " in s:
+        cells = [c.strip() for c in _SPLIT_RE.split(s)]
+        if len(cells) >= 2 and all(len(c) < 80 for c in cells):
+            return cells
+    return None
+
+
+def _is_separator(cells: list[str]) -> bool:
+    return all(re.fullmatch(r":?-{2,}:?|", c) for c in cells)
+
+
+def _looks_like_text(line: str) -> bool:
+    """Skip binary noise: long lines that are mostly not letters and spaces."""
+    if len(line) < 200:
+        return any(ch.isalnum() for ch in line)
+    sample = line[:2000]
+    good = sum(1 for ch in sample if ch.isalpha() or ch in " ,.'’-")
+    return good >= 0.75 * len(sample)
+
+
+def _chunks(start: int, line: str) -> list[Block]:
+    out = []
+    pos = 0
+    while pos < len(line):
+        end = min(len(line), pos + CHUNK)
+        if end < len(line):
+            cut = line.rfind(". ", pos + CHUNK // 2, end)
+            if cut < 0:
+                cut = line.rfind(" ", pos + CHUNK // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        piece = line[pos:end]
+        if _looks_like_text(piece):
+            out.append(Block("text", start + pos, piece))
+        pos = end
+    return out
+
+
+def segment(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    table: Block | None = None
+    for m in _LINE_RE.finditer(text):
+        line = m.group(0)
+        if not line.strip():
+            continue
+        cells = split_cells(line)
+        is_pipe = line.lstrip().startswith("|")
+        tabular = cells is not None and (
+            is_pipe or _has_number_cell(cells) or (table is not None and all(len(c) < 40 for c in cells)))
+        if tabular:
+            if table is None:
+                table = Block("table", m.start(), line)
+                blocks.append(table)
+            if not _is_separator(cells):
+                table.rows.append((m.start(), line, cells))
+            continue
+        table = None
+        blocks.extend(_chunks(m.start(), line))
+    # A "table" of one row is just a line with odd spacing: give it back to the text reader.
+    result = []
+    for b in blocks:
+        if b.kind == "table" and len(b.rows) < 2 and not b.text.lstrip().startswith("|"):
+            result.extend(_chunks(b.start, b.text))
+        else:
+            result.append(b)
+    return result
+
+
+def _has_number_cell(cells: list[str]) -> bool:
+    return any(re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", c) for c in cells[1:])

@@ -1,0 +1,106 @@
+"""Read figures from tables: markdown-like pipe rows (HTML tables after trafilatura),
+tab- or space-aligned text tables. Header row and column labels give the dimensions."""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+
+from .context import Context, Draft
+from .numbers import parse_cell_number
+from .pipeline import CUES_KEY, PERIODS_KEY
+from .segment import Block
+from .vocab import canonical
+
+SKIP_LABEL = re.compile(r"^\s*(?:grand\s+)?(?:total|totals|all\s+outcomes|sum|%|percentage|proportion|rate|"
+                        r"change|difference|share|per\s)", re.I)
+SKIP_HEADER = re.compile(r"%|\brate\b|per\s+1|proportion|share|change|difference|\btotal\b", re.I)
+DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
+
+
+def _is_year(cell: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d{2}", cell.strip()))
+
+
+class CellReader:
+    """Dimensions named by a table cell (force, disposal, offence, period, national)."""
+
+    def __init__(self, nlp: Language, texts: list[str]) -> None:
+        uniq = sorted({t for t in texts if t and parse_cell_number(t) is None or _is_year(t)})
+        self.info = {t: self._read(doc) for t, doc in zip(uniq, nlp.pipe(uniq))}
+
+    @staticmethod
+    def _read(doc) -> dict:
+        out: dict = {}
+        for ent in doc.ents:
+            kind = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}.get(ent.label_)
+            name = canonical(ent.label_, ent.ent_id_) if kind else None
+            if name and kind not in out:
+                out[kind] = name
+        if doc.spans.get(PERIODS_KEY):
+            out["period"] = re.sub(r"^the\s+", "", doc.spans[PERIODS_KEY][0].text, flags=re.I)
+        if any(s.label_ == "NATIONAL" for s in doc.spans.get(CUES_KEY, [])):
+            out["national"] = True
+        return out
+
+    def __call__(self, cell: str) -> dict:
+        return self.info.get(cell, {})
+
+
+def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft]:
+    rows = block.rows
+    read = CellReader(nlp, [c for _, _, cells in rows for c in cells])
+    caption: dict = {}
+    header: list[str] | None = None
+    out: list[Draft] = []
+    for offset, line, cells in rows:
+        filled = [c for c in cells if c]
+        counts = [c for c in cells[1:] if parse_cell_number(c) is not None and not _is_year(c)]
+        if header is None and len(filled) == 1:
+            caption.update({k: v for k, v in read(filled[0]).items() if k not in caption})
+            continue
+        if header is None and not counts:
+            header = cells
+            continue
+        label = cells[0]
+        if SKIP_LABEL.match(label):
+            continue
+        row_info = read(label)
+        for j, cell in enumerate(cells[1:], 1):
+            value = parse_cell_number(cell)
+            if value is None or (header is None and _is_year(cell)):
+                continue
+            col = header[j] if header and j < len(header) else ""
+            if col and SKIP_HEADER.search(col):
+                continue
+            d = _draft(value, row_info, read(col), caption, ctx)
+            if d is None:
+                continue
+            stripped = line.strip()
+            start = offset + (len(line) - len(line.lstrip()))
+            d.quote, d.char_start, d.char_end = stripped, start, start + len(stripped)
+            out.append(d)
+    ctx.last_figures = []
+    if caption.get("offence"):
+        ctx.offence = caption["offence"]
+    if caption.get("period"):
+        ctx.period = caption["period"]
+    return out
+
+
+def _draft(value: int, row: dict, col: dict, caption: dict, ctx: Context) -> Draft | None:
+    def get(kind: str):
+        for src in (row, col, caption):
+            if src.get(kind):
+                return src[kind]
+        return None
+
+    disposal = get("disposal") or ctx.disposal
+    if disposal is None:
+        return None
+    force = get("force")
+    if force is None and not (row.get("national") or col.get("national") or caption.get("national")):
+        force = ctx.default_force()
+    offence = get("offence") or ctx.offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
+    period = get("period") or ctx.period
+    return Draft(force, disposal, offence, value, period, "", 0, 0)

@@ -1,0 +1,64 @@
+"""Vocabularies: EntityRuler JSONL pattern files and the id -> canonical name mapping.
+
+The files under patterns/ are data an admin can read and extend: one
+{"label", "pattern", "id"} object per line, where id is the slug of the canonical
+name listed in names.json.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.util import registry
+
+PATTERN_DIR = Path(__file__).resolve().parent / "patterns"
+ENTITY_FILES = ("forces.jsonl", "offences.jsonl", "disposals.jsonl")
+CUE_FILE = "cues.jsonl"
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    """Read a JSONL pattern file into a list (a generator would fail spaCy's config validation)."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith("//"):
+                continue
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not a JSON object: {exc}") from exc
+    return out
+
+
+@registry.readers("policewatch.read_patterns.v1")
+def read_patterns(path: str) -> list[dict]:
+    return read_jsonl(path)
+
+
+@lru_cache(maxsize=None)
+def entity_patterns() -> tuple[dict, ...]:
+    return tuple(p for f in ENTITY_FILES for p in read_jsonl(PATTERN_DIR / f))
+
+
+@lru_cache(maxsize=None)
+def cue_patterns() -> tuple[dict, ...]:
+    return tuple(read_jsonl(PATTERN_DIR / CUE_FILE))
+
+
+@lru_cache(maxsize=None)
+def canonical_names() -> dict[str, dict[str, str]]:
+    """{"force": {id: name}, "offence": {...}, "disposal": {...}}"""
+    with open(PATTERN_DIR / "names.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+LABEL_KIND = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}
+
+
+def canonical(label: str, ent_id: str) -> str | None:
+    kind = LABEL_KIND.get(label)
+    if kind is None:
+        return None
+    return canonical_names()[kind].get(ent_id)
