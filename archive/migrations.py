@@ -91,3 +91,89 @@ def m004_source_health(db: Database) -> None:
         {"source": str, "state": str, "reason": str, "since": str, "notified_at": str},
         pk="source",
     )
+
+
+# ---- Private database: subscribers and the alert outbox (never published) ----------
+
+
+@PRIVATE()
+def p001_subscribers(db: Database) -> None:
+    # Filters are JSON lists of canonical names; an empty list means "any".
+    db["subscribers"].create(
+        {
+            "id": int, "email": str, "every": str, "forces": str, "offences": str,
+            "disposals": str, "keywords": str, "token": str, "created_at": str,
+            "updated_at": str, "unsubscribed_at": str,
+        },
+        pk="id",
+        not_null={"email", "every", "token", "created_at"},
+        defaults={"every": "immediate", "forces": "[]", "offences": "[]", "disposals": "[]",
+                  "keywords": "[]"},
+    )
+    db["subscribers"].create_index(["email"], unique=True)
+
+
+@PRIVATE()
+def p002_news(db: Database) -> None:
+    # What has been announced, keyed by figure_key, with a snapshot of the figure and its
+    # first source: mails are rendered from here, so re-extraction in the public archive
+    # (which deletes and re-inserts figure rows) can neither lose nor repeat an alert.
+    db["news"].create(
+        {
+            "id": int, "figure_key": str, "family_key": str, "kind": str, "previous_count": int,
+            "force": str, "offence": str, "disposal": str, "count": int, "period": str,
+            "quote": str, "stated_previous_count": int, "document_id": int, "title": str,
+            "url": str, "source": str, "published": str, "first_seen": str,
+        },
+        pk="id",
+        not_null={"figure_key", "family_key", "kind", "disposal", "count", "first_seen"},
+    )
+    db["news"].create_index(["figure_key"], unique=True)
+    db["news"].create_index(["family_key"])
+    # Every (figure, document) pair already looked at: the first one is the news, the
+    # others are the same figure reported again by another outlet.
+    db["figure_sources"].create(
+        {"figure_key": str, "document_id": int, "title": str, "url": str, "source": str,
+         "first_seen": str},
+        pk=("figure_key", "document_id"),
+    )
+    # Latest count per (force, disposal, offence, period): what "changed" compares with.
+    db["figure_families"].create(
+        {"family_key": str, "figure_key": str, "count": int, "updated_at": str},
+        pk="family_key",
+    )
+
+
+@PRIVATE()
+def p003_outbox(db: Database) -> None:
+    # One row per email. Its bytes are frozen when it is composed, so a retry sends the
+    # very same message (same Message-ID) and receivers can drop a repeat.
+    db["messages"].create(
+        {
+            "id": int, "subscriber_id": int, "kind": str, "message_id": str, "subject": str,
+            "raw": bytes, "status": str, "attempts": int, "next_attempt_at": str,
+            "last_attempt_at": str, "last_error": str, "created_at": str, "sent_at": str,
+        },
+        pk="id",
+        not_null={"subscriber_id", "kind", "message_id", "status", "created_at"},
+        defaults={"status": "pending", "attempts": 0},
+        foreign_keys=[("subscriber_id", "subscribers", "id")],
+    )
+    db["messages"].create_index(["status", "next_attempt_at"])
+    db["messages"].create_index(["message_id"], unique=True)
+    # One row per (subscriber, figure), ever: the unique index is what makes queueing
+    # idempotent. message_id links it to the email that carries it, once composed.
+    db["outbox"].create(
+        {
+            "id": int, "subscriber_id": int, "news_id": int, "figure_key": str,
+            "status": str, "queued_at": str, "message_id": int,
+        },
+        pk="id",
+        not_null={"subscriber_id", "news_id", "figure_key", "status", "queued_at"},
+        defaults={"status": "queued"},
+        foreign_keys=[("subscriber_id", "subscribers", "id"), ("news_id", "news", "id"),
+                      ("message_id", "messages", "id")],
+    )
+    db["outbox"].create_index(["subscriber_id", "figure_key"], unique=True)
+    db["outbox"].create_index(["status", "subscriber_id"])
+    db["outbox"].create_index(["message_id"])
