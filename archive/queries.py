@@ -5,14 +5,12 @@ import difflib
 import json
 import re
 from functools import lru_cache
-import importlib.util
-from pathlib import Path
 
 from sqlite_utils import Database
 
 FILTERS = ("force", "offence", "disposal")
-# The closed lists of the extraction schema. The extraction vocabulary (nlp/patterns)
-# is read when it is installed; these keep the filters checkable without it.
+# The closed lists of the extraction schema, so that the common case needs no vocabulary
+# (importing it loads spaCy); aliases and force names come from nlp.vocab.
 DISPOSALS = ("community resolution", "caution", "conditional caution", "youth caution",
              "youth conditional caution", "penalty notice", "cannabis warning",
              "out-of-court disposal", "charge", "no further action")
@@ -31,40 +29,27 @@ def _fold(name: str) -> str:
     return " ".join(w for w in _PLAIN.sub(" ", name.lower()).split() if w not in _FILLER)
 
 
-def _patterns_dir() -> Path | None:
-    """nlp/patterns, found through the import system (pathlib: namespace-safe)."""
-    try:
-        spec = importlib.util.find_spec("nlp")
-    except (ImportError, ValueError):
-        return None
-    for location in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(location) / "patterns"
-        if (path / "names.json").is_file():
-            return path
-    return None
-
-
 @lru_cache(maxsize=1)
 def _vocabulary() -> dict[str, dict[str, str]]:
-    """{filter: {alias in lower case: canonical name}} from the extraction vocabulary."""
-    names: dict[str, dict[str, str]] = {
-        "force": {}, "offence": {n: n for n in OFFENCES}, "disposal": {n: n for n in DISPOSALS}}
-    patterns = _patterns_dir()
-    if patterns is None:
-        return names
+    """{filter: {alias in lower case: canonical name}} from the extraction vocabulary.
+
+    Imported lazily (it loads spaCy) and only when a name is not found directly.
+    """
+    names: dict[str, dict[str, str]] = {"force": {}, "offence": {}, "disposal": {}}
     try:
-        canonical = json.loads((patterns / "names.json").read_text(encoding="utf-8"))
+        from nlp import vocab
+
+        canonical = vocab.canonical_names()
         for column in FILTERS:
-            ids = canonical.get(column, {})
-            names[column].update({n.lower(): n for n in ids.values()})
-            path = patterns / f"{column}s.jsonl"
-            for line in path.read_text(encoding="utf-8").splitlines() if path.is_file() else ():
-                entry = json.loads(line) if line.strip() else {}
-                # Only plain-string patterns are aliases; token patterns are for spaCy.
-                if isinstance(entry.get("pattern"), str) and entry.get("id") in ids:
-                    names[column].setdefault(entry["pattern"].lower(), ids[entry["id"]])
-    except (OSError, ValueError, AttributeError):
-        pass  # vocabulary not installed or being rewritten: the closed lists still apply
+            names[column].update({n.lower(): n for n in canonical.get(column, {}).values()})
+        for entry in vocab.entity_patterns():
+            column = vocab.LABEL_KIND.get(entry.get("label"))
+            name = canonical.get(column, {}).get(entry.get("id"))
+            # Only plain-string patterns are aliases; token patterns are for spaCy.
+            if name and isinstance(entry.get("pattern"), str):
+                names[column].setdefault(entry["pattern"].lower(), name)
+    except Exception:  # noqa: BLE001 - vocabulary missing or mid-edit: closed lists still apply
+        pass
     return names
 
 
@@ -75,10 +60,12 @@ def canonical_name(db: Database, column: str, value: str) -> str:
     common aliases. Names already in the archive always count as known. Raises
     ValueError naming the closest known names when nothing matches.
     """
-    known = dict(_vocabulary()[column])
+    closed = {"offence": OFFENCES, "disposal": DISPOSALS}.get(column, ())
     stored = [r[0] for r in db.execute(f"select distinct [{column}] from figures where [{column}] is not null")]
-    known.update({n.lower(): n for n in stored})
+    known = {n.lower(): n for n in (*closed, *stored)}
     wanted = value.strip().lower()
+    if wanted not in known:
+        known = {**_vocabulary()[column], **known}
     if wanted in known:
         return known[wanted]
     if column == "force":
@@ -86,7 +73,8 @@ def canonical_name(db: Database, column: str, value: str) -> str:
         if _fold(wanted) in folded:
             return folded[_fold(wanted)]
     choices = sorted(set(known.values()))
-    close = difflib.get_close_matches(value, choices, n=3, cutoff=0.5)
+    by_lower = {c.lower(): c for c in choices}
+    close = [by_lower[c] for c in difflib.get_close_matches(wanted, by_lower, n=3, cutoff=0.5)]
     hint = f"did you mean {', '.join(repr(c) for c in close)}?" if close else (
         "known: " + ", ".join(choices[:12]) + (", ..." if len(choices) > 12 else ""))
     raise ValueError(f"unknown {column} {value!r}; {hint}")
