@@ -39,11 +39,18 @@ def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Fi
         for plan in plans:
             ctx = Context()
             drafts: list[Draft] = []
+            waiting = []  # tables whose disposal is only named in the text after them
             for block in plan:
                 if block.kind == "text":
                     drafts.extend(link_doc(next(docs), block.start, ctx))
+                    for table in waiting:
+                        drafts.extend(link_table(table, ctx, nlp) or [])
+                    waiting = []
                 else:
-                    drafts.extend(link_table(block, ctx, nlp))
+                    found = link_table(block, ctx, nlp)
+                    if found is None:
+                        waiting.append(block)
+                    drafts.extend(found or [])
             yield _finish(drafts)
 
 

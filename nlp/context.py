@@ -49,6 +49,7 @@ class Context:
     national: bool = False
     offence: str | None = None
     disposal: str | None = None
+    disposal_age: int = 99              # sentences since a disposal was last named
     period: str | None = None
     last_figures: list = field(default_factory=list)
     list_mode: bool = False             # after a heading line ending with ':'
@@ -107,8 +108,9 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
     last = {}
     for m in mentions:
         last[m.kind] = m
+    ctx.disposal_age += 1
     if "disposal" in last:
-        ctx.disposal = last["disposal"].value
+        ctx.disposal, ctx.disposal_age = last["disposal"].value, 0
     if "offence" in last:
         ctx.offence = last["offence"].value
     force = last.get("force")
@@ -129,7 +131,10 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
             ctx.period = periods[-1]
     ctx.last_figures = drafts
     stripped = line_text.rstrip()
-    if stripped.endswith(":") and not any(m.kind == "count" for m in mentions):
-        ctx.list_mode = True
-    elif len(stripped) > 120 or (stripped.endswith(".") and not any(m.kind == "count" for m in mentions)):
+    has_count = any(m.kind == "count" for m in mentions)
+    heading = stripped.endswith(":") or (
+        len(stripped) < 120 and not stripped.endswith((".", "!", "?", '"', "”")) and "disposal" in last)
+    if heading and not has_count:
+        ctx.list_mode = True  # a heading: the short lines below it are its list
+    elif len(stripped) > 120 or (stripped.endswith(".") and not has_count):
         ctx.list_mode = False  # the list ended: back to prose

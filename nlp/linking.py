@@ -24,6 +24,8 @@ BASE_POST = re.compile(
     r"(?:were\s+|had\s+been\s+|have\s+been\s+|being\s+)?(?:recorded|reported|logged)|"
     r"^[^.;]{0,60}?,\s*of\s+which", re.I)
 TIMES_POST = re.compile(r"^\s*(?:times|occasions|cases|instances|offences|crimes)\b", re.I)
+ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|gave\s+out|given\s+out|dished\s+out|"
+                         r"administered|imposed|used\s+(?:it|them))\b", re.I)
 IN_WORDS = {"in", "by", "from", "at", "across", "for"}
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
 
@@ -43,6 +45,7 @@ class SentenceLinker:
         self.ms = mentions
         self.ctx = ctx
         self.counts = [m for m in mentions if m.kind == "count"]
+        self.claimed: dict[int, int] = {}   # period token start -> index of the count owning it
         self._resolve_refs()
 
     def _resolve_refs(self) -> None:
@@ -66,27 +69,44 @@ class SentenceLinker:
         next_start = self.counts[i + 1].start if i + 1 < len(self.counts) else self.sent.end
         return prev_end, next_start
 
-    def pick(self, i: int, kinds: tuple[str, ...], after_window: int, need_in: bool = False) -> Mention | None:
+    def _clear_between(self, a: int, b: int, strict: bool) -> bool:
+        """No clause break between two character offsets ('3 men and charged' is two clauses)."""
+        between = self.doc.text[a:b]
+        if re.search(r"[;:()]|\b(?:and|or|but|while|whereas)\b", between, re.I):
+            return False
+        return not (strict and "," in between)
+
+    def pick(self, i: int, kinds: tuple[str, ...], after_window: int, need_in: bool = False,
+             any_after: bool = False) -> Mention | None:
         c = self.counts[i]
         prev_end, next_start = self._bounds(i)
         ms = self._of(kinds)
         right = [m for m in ms if c.end <= m.start <= c.end + after_window and m.start < next_start
-                 and (not need_in or (self.doc[m.start - 1].lower_ in IN_WORDS
-                                      and not re.search(r"[,;:()]", self.doc.text[c.cend:m.cstart])))]
+                 and self._clear_between(c.cend, m.cstart, need_in)
+                 and (not need_in or self.doc[m.start - 1].lower_ in IN_WORDS)]
         return (_first(right)
                 or _last([m for m in ms if prev_end <= m.start and m.end <= c.start])
                 or _last([m for m in ms if m.end <= c.start])
-                or _first([m for m in ms if m.start >= c.end]))
+                or _first([m for m in ms if m.start >= c.end and (any_after or m.start < next_start)]))
 
-    def period(self, i: int) -> str | None:
+    def _adjacent_period(self, i: int) -> Mention | None:
+        """'2020/21: 14', 'In 2023, 45 cautions'"""
+        c = self.counts[i]
+        for p in self._of(("period",)):
+            if c.start - 3 <= p.end <= c.start and re.fullmatch(r"[\s:,\-–=()]*", self.doc.text[p.cend:c.cstart]):
+                return p
+        return None
+
+    def period(self, i: int, loose: bool = False) -> str | None:
         c = self.counts[i]
         prev_end, next_start = self._bounds(i)
-        ps = self._of(("period",))
-        for p in ps:  # "2020/21: 14", "In 2023, 45 cautions"
-            if c.start - 3 <= p.end <= c.start and re.fullmatch(r"[\s:,\-–=()]*", self.doc.text[p.cend:c.cstart]):
-                return p.value
-        m = (_first([p for p in ps if c.end <= p.start < next_start])
-             or _last([p for p in ps if prev_end <= p.start and p.end <= c.start]))
+        m = self._adjacent_period(i)
+        if m is None:
+            ps = [p for p in self._of(("period",)) if p.start not in self.claimed or self.claimed[p.start] == i]
+            m = (_first([p for p in ps if c.end <= p.start < next_start])
+                 or _last([p for p in ps if prev_end <= p.start and p.end <= c.start]))
+            if m is None and loose:  # "Kent issued 45 and Essex 38 in 2022": one period for the sentence
+                m = _last([p for p in ps if p.end <= c.start]) or _first(ps)
         return m.value if m else None
 
     def comparison(self, i: int) -> str | None:
@@ -101,7 +121,20 @@ class SentenceLinker:
             return "old"
         if pre.rstrip().endswith("(") and PAREN_COMPARE.search(pre):
             return "old"
+        if re.search(r"\(\s*[^()]{1,30}:\s*$", pre) and self._adjacent_period(i):
+            return "old"  # "45 community resolutions (2021: 30)"
         return None
+
+    def _respectively(self, drafts: dict[int, Draft]) -> None:
+        """'Kent and Essex issued 45 and 38 cautions respectively': pair names and counts in order."""
+        if "respectively" not in self.sent.text.lower() or len(drafts) < 2:
+            return
+        first = min(self.counts[i].start for i in drafts)
+        for kind in ("force", "offence", "period"):
+            names = [m.value for m in self.ms if m.kind == kind and m.end <= first]
+            if len(names) == len(drafts):
+                for name, i in zip(names, sorted(drafts)):
+                    setattr(drafts[i], kind, name)
 
     def _has_own_name(self, i: int) -> bool:
         """'compared with 38 in Essex' / 'compared with 38 cautions': a figure of its own."""
@@ -121,8 +154,19 @@ class SentenceLinker:
         q_start = self.sent.start_char + lead
         drafts: dict[int, Draft] = {}
         olds: list[tuple[int, int | None]] = []  # (count index, partner index or None)
+        kinds = [self.comparison(i) for i in range(len(self.counts))]
+        # Periods written next to an older value belong to it alone ("up from 167 in 2022").
+        self.claimed = {}
+        for i, kind in enumerate(kinds):
+            if kind:
+                adj = self._adjacent_period(i)
+                c = self.counts[i]
+                nxt = self.counts[i + 1].start if i + 1 < len(self.counts) else self.sent.end
+                own = adj or _first([p for p in self._of(("period",)) if c.end <= p.start < nxt])
+                if own is not None:
+                    self.claimed[own.start] = i
         for i, c in enumerate(self.counts):
-            kind = self.comparison(i)
+            kind = kinds[i]
             if kind == "from":
                 olds.append((i, i + 1))
                 continue
@@ -133,6 +177,7 @@ class SentenceLinker:
             d = self.primary(i, quote, q_start)
             if d is not None:
                 drafts[i] = d
+        self._respectively(drafts)
         out = list(drafts.values())
         for i, partner in olds:
             new = drafts.get(partner) if partner is not None else self.ctx.last_primary()
@@ -149,13 +194,13 @@ class SentenceLinker:
     def primary(self, i: int, quote: str, q_start: int) -> Draft | None:
         c, ctx = self.counts[i], self.ctx
         text_after = self.doc.text[c.cend:c.cend + 80]
-        disp = self.pick(i, ("disposal", "dref"), 3)
+        disp = self.pick(i, ("disposal", "dref"), 3, any_after=True)
         adjacent = disp is not None and c.end <= disp.start <= c.end + 3
         if not adjacent and BASE_POST.match(text_after):
             return None  # "4,000 offences were recorded": the base, not a disposal count
         force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)
         offence_m = self.pick(i, ("offence",), 4)
-        period = self.period(i)
+        period = self.period(i, loose=True)
         prev = ctx.last_primary()
         if disp is not None and disp.value:
             disposal = disp.value
@@ -163,9 +208,11 @@ class SentenceLinker:
             period = period or ctx.period
         else:
             anchored = (ctx.list_mode or force_m is not None or TIMES_POST.match(text_after))
-            if not anchored or not (prev or ctx.list_mode):
+            # "The force issued 220 last year." shortly after the disposal was named
+            issued = ctx.disposal_age <= 2 and ISSUED_VERB.search(self.doc.text[self.sent.start_char:c.cstart])
+            if not anchored or not (prev or ctx.list_mode or issued):
                 return None
-            base = None if ctx.list_mode else prev
+            base = None if ctx.list_mode or not prev else prev
             disposal = base.disposal if base else ctx.disposal
             if disposal is None:
                 return None

@@ -20,6 +20,7 @@ _PATTERNS = [
     rf"from\s+(?:{_MONTH}\s+)?{_YEAR}\s+(?:to|until)\s+(?:{_MONTH}\s+)?{_YEAR}",
     rf"{_MONTH}\s+{_YEAR}\s*(?:to|and|-|–)\s*{_MONTH}\s+{_YEAR}",
     rf"(?:q[1-4]|quarter\s+[1-4]|the\s+first\s+quarter\s+of)\s+(?:{_FY}|{_YEAR})",
+    rf"since\s+(?:{_MONTH}\s+)?{_YEAR}",
     rf"(?:financial\s+year\s+|fy\s*)?{_FY}(?:\s+financial\s+year)?",
     rf"(?:the\s+first\s+(?:six|three|nine)\s+months\s+of\s+)?(?:{_MONTH}\s+)?{_YEAR}",
     rf"{_REL}\s+(?:financial\s+|calendar\s+|full\s+|reporting\s+)?(?:year|period|quarter|twelve\s+months|12\s+months|month|financial\s+year)",

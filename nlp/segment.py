@@ -66,6 +66,7 @@ def _chunks(start: int, line: str) -> list[Block]:
 def segment(text: str) -> list[Block]:
     blocks: list[Block] = []
     table: Block | None = None
+    header = None  # the last prose-looking line that splits into cells: a table's header row?
     for m in _LINE_RE.finditer(text):
         line = m.group(0)
         if not line.strip():
@@ -77,11 +78,17 @@ def segment(text: str) -> list[Block]:
         if tabular:
             if table is None:
                 table = Block("table", m.start(), line)
+                if header is not None and len(header[2]) == len(cells):
+                    del blocks[header[3]:]
+                    table.start, table.text = header[0], header[1]
+                    table.rows.append(header[:3])
                 blocks.append(table)
             if not _is_separator(cells):
                 table.rows.append((m.start(), line, cells))
+            header = None
             continue
         table = None
+        header = (m.start(), line, cells, len(blocks)) if cells is not None else None
         blocks.extend(_chunks(m.start(), line))
     # A "table" of one row is just a line with odd spacing: give it back to the text reader.
     result = []

@@ -47,12 +47,14 @@ class CellReader:
         return self.info.get(cell, {})
 
 
-def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft]:
+def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
+    """Figures of a table; None when nothing names a disposal yet (the text after may)."""
     rows = block.rows
     read = CellReader(nlp, [c for _, _, cells in rows for c in cells])
     caption: dict = {}
     header: list[str] | None = None
     out: list[Draft] = []
+    missing_disposal = False
     for offset, line, cells in rows:
         filled = [c for c in cells if c]
         counts = [c for c in cells[1:] if parse_cell_number(c) is not None and not _is_year(c)]
@@ -75,12 +77,15 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft]:
                 continue
             d = _draft(value, row_info, read(col), caption, ctx)
             if d is None:
+                missing_disposal = True
                 continue
             stripped = line.strip()
             start = offset + (len(line) - len(line.lstrip()))
             d.quote, d.char_start, d.char_end = stripped, start, start + len(stripped)
             out.append(d)
     ctx.last_figures = []
+    if missing_disposal and not out:
+        return None
     if caption.get("offence"):
         ctx.offence = caption["offence"]
     if caption.get("period"):

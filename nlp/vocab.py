@@ -2,7 +2,7 @@
 
 The files under patterns/ are data an admin can read and extend: one
 {"label", "pattern", "id"} object per line, where id is the slug of the canonical
-name listed in names.json.
+name listed in names.jsonl ({"kind", "id", "name"} per line).
 """
 from __future__ import annotations
 
@@ -50,8 +50,10 @@ def cue_patterns() -> tuple[dict, ...]:
 @lru_cache(maxsize=None)
 def canonical_names() -> dict[str, dict[str, str]]:
     """{"force": {id: name}, "offence": {...}, "disposal": {...}}"""
-    with open(PATTERN_DIR / "names.json", encoding="utf-8") as fh:
-        return json.load(fh)
+    out: dict[str, dict[str, str]] = {}
+    for row in read_jsonl(PATTERN_DIR / "names.jsonl"):
+        out.setdefault(row["kind"], {})[row["id"]] = row["name"]
+    return out
 
 
 LABEL_KIND = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}
