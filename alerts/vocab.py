@@ -2,7 +2,8 @@
 
 The names are the extractor's output vocabulary (the Home Office short force names and
 the closed offence and disposal lists). When the nlp package exposes them they come from
-there, so filters and figures can never disagree; until then from canonical.json here.
+there (nlp.vocab.canonical_names), so filters and figures can never disagree; when nlp
+cannot be imported, from canonical.json here (a copy of the same lists).
 """
 from __future__ import annotations
 
@@ -27,17 +28,13 @@ def canonical(kind: str) -> tuple[str, ...]:
 
 
 def _from_nlp(kind: str) -> tuple[str, ...]:
-    """nlp.vocab.CANONICAL_FORCES (or nlp.CANONICAL_FORCES) etc., if the nlp package has them."""
-    attribute = f"CANONICAL_{kind.upper()}"
-    for module_name in ("nlp.vocab", "nlp"):
-        try:
-            module = __import__(module_name, fromlist=["_"])
-        except Exception:  # nlp not installed, or failing to import: fall back to our file
-            continue
-        names = getattr(module, attribute, None)
-        if names:
-            return tuple(names.values() if isinstance(names, dict) else names)
-    return ()
+    """nlp.vocab.canonical_names() ({"force": {id: name}, ...}) when the nlp package has it."""
+    try:
+        from nlp.vocab import canonical_names
+        names = canonical_names().get(kind[:-1], {})  # "forces" -> "force"
+    except Exception:  # nlp missing or broken: our own copy of the list still works
+        return ()
+    return tuple(names.values())
 
 
 class UnknownName(ValueError):

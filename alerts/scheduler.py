@@ -1,0 +1,188 @@
+"""The daemon's schedule: a crawl job per source, daily and weekly digests, mail retries.
+
+`plan()` computes every job and its first fire time from a given `now`, so tests can
+check the schedule at a fixed time without starting anything; `build_scheduler()` turns
+the plan into an APScheduler 3 BlockingScheduler.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.base import BaseTrigger
+from apscheduler.triggers.cron import CronTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+from alerts import cycle
+from policewatch.config import Config, Source
+from policewatch.schedules import next_run, trigger_for
+
+log = logging.getLogger("policewatch.daemon")
+RETRY_EVERY = timedelta(minutes=5)
+# A job that missed its time (daemon busy or briefly down) still runs within this window.
+CRAWL_GRACE = 15 * 60
+DIGEST_GRACE = 6 * 3600
+WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+@dataclass(frozen=True)
+class PlannedJob:
+    id: str
+    trigger: BaseTrigger
+    first_run: datetime | None
+    func: Callable[..., Any]
+    args: tuple
+    grace: int
+
+
+def _hour_minute(text: str) -> tuple[int, int]:
+    hour, minute = text.split(":")
+    return int(hour), int(minute)
+
+
+def digest_triggers(config: Config) -> dict[str, CronTrigger]:
+    zone = ZoneInfo(config.alerts.timezone)
+    daily_h, daily_m = _hour_minute(config.alerts.daily_at)
+    weekly_h, weekly_m = _hour_minute(config.alerts.weekly_at)
+    return {
+        "daily": CronTrigger(hour=daily_h, minute=daily_m, timezone=zone),
+        "weekly": CronTrigger(day_of_week=WEEKDAYS[config.alerts.weekly_on], hour=weekly_h,
+                              minute=weekly_m, timezone=zone),
+    }
+
+
+def last_crawls(config: Config) -> dict[str, str]:
+    """When each source was last crawled, so a restarted daemon keeps interval schedules."""
+    try:
+        import archive
+        from archive.runs import recent_runs
+
+        db = archive.open_archive(config.archive.path)
+        return {s.name: runs[0]["started"] for s in config.sources if (runs := recent_runs(db, s.name, 1))}
+    except Exception:  # a missing or locked archive just means "crawl now"
+        log.warning("could not read past crawl runs; crawling every source now", exc_info=True)
+        return {}
+
+
+def plan(config: Config, config_path: Path, now: datetime,
+         last_started: dict[str, str] | None = None) -> list[PlannedJob]:
+    """Every job with its trigger and first fire time, as of `now` (timezone-aware)."""
+    last_started = last_started or {}
+    jobs: list[PlannedJob] = []
+    for source in config.sources:
+        if not source.enabled:
+            continue
+        trigger = trigger_for(config, source)
+        first = (trigger.get_next_fire_time(None, now) if source.cron
+                 else next_run(config, source, last_started.get(source.name), now))
+        jobs.append(PlannedJob(f"crawl:{source.name}", trigger, first, crawl_job,
+                               (config, config_path, source.name), CRAWL_GRACE))
+    for cadence, trigger in digest_triggers(config).items():
+        jobs.append(PlannedJob(f"digest:{cadence}", trigger, trigger.get_next_fire_time(None, now),
+                               digest_job, (config, cadence), DIGEST_GRACE))
+    retry = IntervalTrigger(seconds=int(RETRY_EVERY.total_seconds()), start_date=now + RETRY_EVERY,
+                            timezone=ZoneInfo(config.alerts.timezone))
+    jobs.append(PlannedJob("mail:retry", retry, now + RETRY_EVERY, retry_job, (config,), CRAWL_GRACE))
+    return jobs
+
+
+def next_fire_times(config: Config, config_path: Path, now: datetime,
+                    last_started: dict[str, str] | None = None) -> dict[str, datetime | None]:
+    return {job.id: job.first_run for job in plan(config, config_path, now, last_started)}
+
+
+def build_scheduler(config: Config, config_path: Path | None = None,
+                    now: datetime | None = None) -> BlockingScheduler:
+    """A BlockingScheduler with every planned job: one instance at a time, missed runs coalesced."""
+    zone = ZoneInfo(config.alerts.timezone)
+    scheduler = BlockingScheduler(timezone=zone, job_defaults={"max_instances": 1, "coalesce": True})
+    moment = now or datetime.now(timezone.utc)
+    for job in plan(config, Path(config_path or config.path), moment, last_crawls(config)):
+        scheduler.add_job(_logged, job.trigger, args=(job.id, job.func, *job.args), id=job.id,
+                          name=job.id, next_run_time=job.first_run, misfire_grace_time=job.grace,
+                          max_instances=1, coalesce=True)
+    return scheduler
+
+
+def _logged(job_id: str, func: Callable[..., str], *args: Any) -> None:
+    """Run a job and write exactly one log line about it, whatever happens."""
+    started = time.monotonic()
+    try:
+        outcome = func(*args)
+    except Exception as exc:  # the scheduler must outlive a failing job
+        log.error("job %s failed after %.1fs: %s: %s", job_id, time.monotonic() - started,
+                  type(exc).__name__, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+        return
+    log.info("job %s done in %.1fs: %s", job_id, time.monotonic() - started, outcome)
+
+
+def _mail_words(detected: cycle.Detected, mail: cycle.SweepReport) -> str:
+    text = (f"{detected.new} new, {detected.changed} changed figures; {detected.queued} alerts queued; "
+            f"{mail.sent} mails sent")
+    if mail.retrying or mail.failed:
+        text += f", {mail.retrying} to retry, {mail.failed} failed"
+    return text
+
+
+def crawl_job(config: Config, config_path: Path, source_name: str) -> str:
+    """Crawl one source in a child process, extract, then queue and send immediate alerts."""
+    summary = cycle.crawl_one(config_path, source_name)
+    status = getattr(summary, "status", "?")
+    documents = cycle.extract(config)
+    detected, mail = cycle.alert(config, ("immediate",))
+    return (f"crawl {status}, {getattr(summary, 'new_documents', 0)} new documents; "
+            f"{documents} extracted; {_mail_words(detected, mail)}")
+
+
+def digest_job(config: Config, cadence: str) -> str:
+    detected, mail = cycle.alert(config, (cadence,))
+    return f"{cadence} digests: {_mail_words(detected, mail)}"
+
+
+def retry_job(config: Config) -> str:
+    """Pick up figures extracted outside the daemon and retry mails whose backoff is over."""
+    detected, mail = cycle.alert(config, ("immediate",))
+    return _mail_words(detected, mail)
+
+
+def run_daemon(config: Config, config_path: Path | None = None) -> None:
+    """Run the schedule until SIGTERM or SIGINT, then stop cleanly (crawl children included)."""
+    import multiprocessing
+    import signal
+    import threading
+
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # our own line per job is enough
+    scheduler = build_scheduler(config, config_path)
+    stopping = threading.Event()
+
+    def shut_down() -> None:
+        while not scheduler.running:  # a signal may come before start() got going
+            time.sleep(0.05)
+        scheduler.shutdown(wait=False)
+
+    def stop(signum: int, frame: object) -> None:
+        if stopping.is_set():
+            return
+        stopping.set()
+        log.info("received %s, stopping", signal.Signals(signum).name)
+        # shutdown() takes the scheduler's locks, which the interrupted main thread may hold:
+        # call it from a thread, which wakes the main loop when it is done.
+        threading.Thread(target=shut_down, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    for job in scheduler.get_jobs():
+        log.info("scheduled %s, first run %s", job.id,
+                 job.next_run_time.isoformat() if job.next_run_time else "never")
+    log.info("policewatch daemon started (%d jobs); stop with Ctrl-C or SIGTERM", len(scheduler.get_jobs()))
+    scheduler.start()
+    for child in multiprocessing.active_children():  # crawls in progress: ours to end
+        child.terminate()
+    log.info("policewatch daemon stopped")
