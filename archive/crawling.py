@@ -1,16 +1,34 @@
-"""SQL the crawler needs beyond storing documents: recording the URLs that led to a document."""
+"""SQL the crawler needs beyond storing documents.
+
+* aliases: a link that redirected to a stored document is recorded as another
+  address of it, so the next crawl recognises the link;
+* seen URLs: pages fetched but deliberately not stored (no include keyword) and
+  Alaveteli event links, so the next crawl does not fetch them again.
+
+`crawl_seen` is created here, idempotently, rather than by a migration; see
+`ensure_seen_table`.
+"""
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from sqlite_utils import Database
 
 from archive.clock import utc_now
 
+SEEN_TABLE = "crawl_seen"
+
+
+def ensure_seen_table(db: Database) -> None:
+    """Create `crawl_seen` if missing. Safe to repeat; a migration may take it over unchanged."""
+    with db.conn:
+        db.execute(f"create table if not exists {SEEN_TABLE} ("
+                   "url text primary key, source text not null, reason text not null, "
+                   "first_seen text not null)")
+
 
 def add_alias(db: Database, url: str, document_id: int, source: str) -> bool:
-    """Record `url` as another address of the document (e.g. a link that redirected to it).
-
-    Returns False when the URL is already known, as a document or as an alias.
-    """
+    """Record `url` as another address of the document; False when the URL is already known."""
     with db.conn:
         if db.execute("select 1 from documents where url = ?", [url]).fetchone():
             return False
@@ -18,3 +36,24 @@ def add_alias(db: Database, url: str, document_id: int, source: str) -> bool:
             "insert or ignore into document_urls (url, document_id, source, first_seen) values (?, ?, ?, ?)",
             [url, document_id, source, utc_now()])
         return cursor.rowcount > 0
+
+
+def mark_seen(db: Database, urls: Iterable[str], source: str, reason: str) -> None:
+    """Remember URLs that were fetched and dealt with but not stored as documents."""
+    now = utc_now()
+    rows = [(url, source, reason, now) for url in dict.fromkeys(urls)]
+    with db.conn:
+        db.conn.executemany(f"insert or ignore into {SEEN_TABLE} (url, source, reason, first_seen) "
+                       "values (?, ?, ?, ?)", rows)
+
+
+def seen_urls(db: Database, urls: Iterable[str]) -> set[str]:
+    """Which of these URLs were seen before without becoming documents."""
+    wanted = list(dict.fromkeys(urls))
+    found: set[str] = set()
+    for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
+        chunk = wanted[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(row[0] for row in db.execute(
+            f"select url from {SEEN_TABLE} where url in ({marks})", chunk))
+    return found

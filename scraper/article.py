@@ -152,3 +152,54 @@ def _first_str(value: Any) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     return value if isinstance(value, str) else None
+
+
+_BLOCKS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
+                     "section", "article", "blockquote", "pre", "dd", "dt", "header", "footer"})
+_SKIP = frozenset({"script", "style", "noscript", "template"})
+
+
+def block_text(element: Any) -> str:
+    """Text of an HTML fragment with one line per paragraph, list item, row or <br>.
+
+    For pages whose structure we know (FOI correspondence), where main-text extraction
+    would guess; table rows become `| a | b |` lines, as trafilatura writes them.
+    """
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        line = clean(" ".join(current))
+        if line:
+            lines.append(line)
+        current.clear()
+
+    def walk(node: Any) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _SKIP:
+            if node.tail:
+                current.append(node.tail)
+            return
+        if tag in _BLOCKS:
+            flush()
+        if tag == "tr":
+            cells = [clean(cell.text_content()) or "" for cell in node if cell.tag in ("td", "th")]
+            if any(cells):
+                lines.append("| " + " | ".join(cells) + " |")
+            if node.tail:
+                current.append(node.tail)
+            return
+        if tag == "br":
+            flush()
+        if node.text and tag:
+            current.append(node.text)
+        for child in node:
+            walk(child)
+        if tag in _BLOCKS:
+            flush()
+        if node.tail:
+            current.append(node.tail)
+
+    walk(element)
+    flush()
+    return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""What a spider hands to the pipeline: one document, ready to archive."""
+"""What spiders hand to the pipeline: a document to archive, or a URL to remember as seen."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -21,3 +21,11 @@ class DocumentItem:
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class SeenItem:
+    """A URL dealt with that is not a document itself (e.g. an Alaveteli event link)."""
+    url: str
+    source: str
+    reason: str

@@ -8,9 +8,9 @@ from typing import IO, Any
 
 from scrapy.exceptions import DropItem
 
-from archive.crawling import add_alias
+from archive.crawling import add_alias, mark_seen
 from archive.documents import save_document
-from scraper.items import DocumentItem
+from scraper.items import DocumentItem, SeenItem
 
 
 def keeps(spider: Any, item: DocumentItem) -> bool:
@@ -28,11 +28,16 @@ class ArchivePipeline:
     def from_crawler(cls, crawler: Any) -> ArchivePipeline:
         return cls(crawler)
 
-    def process_item(self, item: DocumentItem) -> DocumentItem:
+    def process_item(self, item: DocumentItem | SeenItem) -> DocumentItem | SeenItem:
         spider = self.crawler.spider
         run = spider.run
+        if isinstance(item, SeenItem):
+            mark_seen(run.db, [item.url], item.source, item.reason)
+            return item
         if not keeps(spider, item):
             run.counted("filtered")
+            # Remembered, so the next crawl does not fetch the page again just to drop it.
+            mark_seen(run.db, [u for u in (item.url, item.requested_url) if u], item.source, "filtered")
             raise DropItem(f"no include keyword (or an exclude keyword) in {item.url}")
         try:
             saved = save_document(
@@ -69,7 +74,9 @@ class DryRunPipeline:
         if self.out is not None:
             self.out.close()
 
-    def process_item(self, item: DocumentItem) -> DocumentItem:
+    def process_item(self, item: DocumentItem | SeenItem) -> DocumentItem | SeenItem:
+        if isinstance(item, SeenItem):
+            raise DropItem("a dry run remembers nothing")  # nor counts toward --limit
         spider = self.crawler.spider
         kept = keeps(spider, item)
         spider.run.counted("new" if kept else "filtered")

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from sqlite_utils import Database
 
+from archive.crawling import seen_urls
 from archive.documents import archived_urls
 from archive.runs import record_error
 
@@ -94,10 +95,11 @@ class CrawlRun:
         self.outcomes[outcome] += 1
 
     def archived(self, urls: Iterable[str]) -> set[str]:
-        """Which of these URLs the archive already holds; a dry run pretends it holds none."""
+        """URLs the archive holds, or that an earlier crawl dealt with; a dry run pretends none."""
         if self.db is None:
             return set()
-        return archived_urls(self.db, urls)
+        wanted = list(urls)
+        return archived_urls(self.db, wanted) | seen_urls(self.db, wanted)
 
     @property
     def status(self) -> str:

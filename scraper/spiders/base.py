@@ -56,6 +56,7 @@ class SourceSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SourceSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.response_received, signal=signals.response_received)
+        crawler.signals.connect(spider.item_error, signal=signals.item_error)
         return spider
 
     def closed(self, reason: str) -> None:
@@ -79,6 +80,11 @@ class SourceSpider(scrapy.Spider):
             if "cached" in response.flags:
                 # Served from the HTTP cache: the server said 304 Not Modified (or it was fresh).
                 self.run.not_modified += 1
+
+    def item_error(self, item: Any, response: Response | None, failure: Failure, spider: Any = None) -> None:
+        """A pipeline bug or archive failure: recorded against the document's URL."""
+        url = getattr(item, "url", None) or (response.url if response is not None else None)
+        self.run.error(url, f"cannot store document: {failure.getErrorMessage()}")
 
     def not_archived(self, urls: Iterable[str]) -> list[str]:
         """Canonical forms of `urls` that neither the archive nor this crawl has seen, in order."""
