@@ -73,7 +73,7 @@ class CrawlRun:
 
     def error(self, url: str | None, message: str, *, fatal: bool = False) -> None:
         """Record an error; `fatal` means the start page itself failed, so the run failed."""
-        logger.warning("%s: %s (%s)", self.source, message, url)
+        logger.info("%s: %s (%s)", self.source, message, url)
         self.error_count += 1
         if len(self.errors) < self.KEEP_ERRORS:
             self.errors.append((url, message))

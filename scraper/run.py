@@ -25,7 +25,7 @@ from scraper.spiders import SPIDERS
 
 def run_crawl(config: Config, source: Source, *, run_id: int | None = None,
               dry_run: Path | None = None, limit: int | None = None,
-              log_level: str = "WARNING") -> CrawlSummary:
+              time_limit: float | None = None, log_level: str = "WARNING") -> CrawlSummary:
     """Crawl `source` once (starts and stops Twisted's reactor: once per process)."""
     db = None
     if dry_run is None:
@@ -40,7 +40,7 @@ def run_crawl(config: Config, source: Source, *, run_id: int | None = None,
     started = time.monotonic()
     try:
         settings = crawl_settings(config, source, dry_run=dry_run is not None, limit=limit,
-                                  log_level=log_level)
+                                  time_limit=time_limit, log_level=log_level)
         process = CrawlerProcess(settings)
         process.crawl(SPIDERS[source.type], source=source, run=run,
                       dry_run_path=str(dry_run) if dry_run else None)
@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dry-run", type=Path, metavar="OUT.jsonl",
                         help="store nothing; write each document as JSON Lines to OUT.jsonl")
     parser.add_argument("--limit", type=int, help="stop after this many documents")
+    parser.add_argument("--time-limit", type=float, help="stop gracefully after this many seconds")
     parser.add_argument("--run-id", type=int, help="crawl_runs row already started by the parent")
     parser.add_argument("--log-level", default="WARNING", help="Scrapy log level (default: WARNING)")
     args = parser.parse_args(argv)
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Error: {exc}", file=sys.stderr)
         return 2
     summary = run_crawl(config, source, run_id=args.run_id, dry_run=args.dry_run, limit=args.limit,
-                        log_level=args.log_level.upper())
+                        time_limit=args.time_limit, log_level=args.log_level.upper())
     print(summary.to_json(), flush=True)
     return 0
 

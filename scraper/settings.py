@@ -19,7 +19,8 @@ def cache_dir(config: Config, source: Source) -> Path:
 
 
 def crawl_settings(config: Config, source: Source, *, dry_run: bool = False,
-                   limit: int | None = None, log_level: str = "WARNING") -> dict[str, Any]:
+                   limit: int | None = None, time_limit: float | None = None,
+                   log_level: str = "WARNING") -> dict[str, Any]:
     crawl = config.crawl
     delay = source.download_delay if source.download_delay is not None else crawl.download_delay
     concurrency = source.concurrency or crawl.concurrency
@@ -37,6 +38,7 @@ def crawl_settings(config: Config, source: Source, *, dry_run: bool = False,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": float(concurrency),
         "DOWNLOAD_TIMEOUT": crawl.timeout,
         "RETRY_TIMES": crawl.retries,
+        "RETRY_GIVE_UP_LOG_LEVEL": "INFO",  # the errback records the failure
         "DOWNLOAD_MAXSIZE": crawl.max_body_bytes,
         "DOWNLOAD_WARNSIZE": crawl.max_body_bytes // 2,
         "REDIRECT_MAX_TIMES": MAX_REDIRECTS,
@@ -51,8 +53,12 @@ def crawl_settings(config: Config, source: Source, *, dry_run: bool = False,
         "ITEM_PIPELINES": {pipeline: 300},
         "SPIDER_MIDDLEWARES": {"scraper.errors.RecordErrors": 950},
         "CLOSESPIDER_ITEMCOUNT": limit or 0,
+        # Close gracefully (and record the run) before the parent process gives up on us.
+        "CLOSESPIDER_TIMEOUT": time_limit or 0,
         "DEFAULT_DROPITEM_LOG_LEVEL": "INFO",  # filtered documents are routine, not warnings
+        # Neither a telnet console nor the remote-control HTTP server: a crawl opens no ports.
         "TELNETCONSOLE_ENABLED": False,
+        "REMOTE_CONTROL_ENABLED": False,
         "LOG_LEVEL": log_level,
         "FEED_EXPORT_ENCODING": "utf-8",
     }
