@@ -8,6 +8,8 @@ that safe, the lock keeps it quiet).
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -36,17 +38,39 @@ class CycleReport:
 
 def crawl(config: Config, names: list[str] | None = None) -> list:
     """Crawl these sources (all enabled ones when None), each in a child process."""
-    from scraper.process import crawl_sources  # imported late: Scrapy is heavy
-
+    try:
+        from scraper.process import crawl_sources  # imported late: Scrapy is heavy
+    except ImportError:  # an older scraper without the process helpers: run its entry point
+        wanted = [s.name for s in config.sources if s.enabled and (names is None or s.name in names)]
+        return [_crawl_subprocess(config.path, name) for name in wanted]
     return list(crawl_sources(config, names))
 
 
 def crawl_one(config_path: Path, source_name: str, timeout: float | None = None):
     """Crawl a single source in a child process (the daemon's per-source job)."""
-    from scraper.process import crawl_in_child
-
+    try:
+        from scraper.process import crawl_in_child
+    except ImportError:
+        return _crawl_subprocess(config_path, source_name, timeout)
     return crawl_in_child(config_path, source_name, timeout=timeout) if timeout else \
         crawl_in_child(config_path, source_name)
+
+
+def _crawl_subprocess(config_path: Path, source_name: str, timeout: float | None = None):
+    """`python -m scraper.run --config PATH SOURCE`; its last stdout line is the summary."""
+    from scraper.report import CrawlSummary
+
+    command = [sys.executable, "-m", "scraper.run", "--config", str(config_path), source_name]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout or 3600)
+    except subprocess.TimeoutExpired:
+        return CrawlSummary(source=source_name, status="failed", message="crawl timed out")
+    lines = done.stdout.strip().splitlines()
+    try:
+        return CrawlSummary.from_json(lines[-1])
+    except (IndexError, ValueError, TypeError):
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return CrawlSummary(source=source_name, status="failed", message=f"crawler exited {done.returncode}: {tail}")
 
 
 def extract(config: Config) -> int:

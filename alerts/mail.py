@@ -63,8 +63,15 @@ def group_by_force(items: Sequence[dict]) -> list[tuple[str, list[dict]]]:
     return sorted(groups.items(), key=lambda kv: (kv[0] == NATIONAL, kv[0].lower()))
 
 
+def lead_item(items: Sequence[dict]) -> dict:
+    """The figure for the subject line: a change first, then one naming force and offence,
+    then the largest count."""
+    return min(items, key=lambda i: (i.get("kind") != "changed", i.get("force") is None,
+                                     i.get("offence") is None, -int(i.get("count") or 0)))
+
+
 def subject_for(items: Sequence[dict], kind: str) -> str:
-    lead = headline(items[0])
+    lead = headline(lead_item(items))
     more = f" (+{len(items) - 1} more)" if len(items) > 1 else ""
     prefix = "" if kind == "immediate" else f"{kind.capitalize()} digest: "
     return header_value(prefix + lead + more)

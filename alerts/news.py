@@ -48,17 +48,27 @@ def figure_key(figure: dict) -> str:
     return hashlib.sha1(f"{family_key(figure)}|{_part(figure.get('count'))}".encode()).hexdigest()
 
 
-def classify(figure: dict, known: set[str], families: dict[str, int | None]) -> tuple[str, int | None]:
+@dataclass(frozen=True)
+class Latest:
+    """The latest count seen for a family; document_id is set when it was seen in this batch."""
+    count: int
+    document_id: int | None = None
+
+
+def classify(figure: dict, known: set[str], families: dict[str, Latest | None]) -> tuple[str, int | None]:
     """('new' | 'changed' | 'repeat', previous count). families: family_key -> latest count.
 
     A figure without a period is never "changed": "45 cautions" and "38 cautions" with no
-    year may well be different years, and "was 38, now 45" would then be false.
+    year may well be different years, and "was 38, now 45" would then be false. Nor is a
+    second count of the same family in the same document: that is a breakdown (a table
+    by district, say), not a revision.
     """
     if figure["figure_key"] in known:
         return "repeat", None
-    previous = families.get(family_key(figure))
-    if previous is not None and previous != figure["count"] and figure.get("period"):
-        return "changed", previous
+    latest = families.get(family_key(figure))
+    if (latest is not None and latest.count != figure["count"] and figure.get("period")
+            and latest.document_id != figure["document_id"]):
+        return "changed", latest.count
     return "new", None
 
 
@@ -72,12 +82,13 @@ def detect_and_queue(public: Database, private: Database) -> Detected:
         known = store.known_keys(private, sorted({f["figure_key"] for f in pending}))
         subscribers = active_subscribers(private)
         hits = keyword_hits(public, subscribers, [f["document_id"] for f in pending])
-        families: dict[str, int | None] = {}
+        families: dict[str, Latest | None] = {}
         now = utc_now()
         for figure in pending:
             family = family_key(figure)
             if family not in families:
-                families[family] = store.family_count(private, family)
+                count = store.family_count(private, family)
+                families[family] = None if count is None else Latest(count)
             kind, previous = classify(figure, known, families)
             store.record_source(private, figure)
             counts[kind] += 1
@@ -86,7 +97,7 @@ def detect_and_queue(public: Database, private: Database) -> Detected:
             news_id = store.record_news(private, figure, family_key=family, kind=kind,
                                         previous_count=previous)
             known.add(figure["figure_key"])
-            families[family] = figure["count"]
+            families[family] = Latest(figure["count"], figure["document_id"])
             for sub in subscribers:
                 if matches(sub, figure, hits) and queue_alert(private, sub.id, news_id, figure["figure_key"], now):
                     counts["queued"] += 1
