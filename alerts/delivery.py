@@ -232,3 +232,26 @@ def sweep(config: Config, cadences: tuple[str, ...] = ("immediate",), *, transpo
         log.info("mail sweep (%s): %d composed, %d sent, %d to retry, %d failed",
                  ",".join(cadences) or "retries", composed, sent, retrying, failed)
     return report
+
+
+def send_plain(config: Config, recipients: tuple[str, ...], subject: str, body: str) -> None:
+    """A one-off plain-text mail (admin notices), sent at once; raises when it cannot be sent."""
+    from email.message import EmailMessage
+    from email.utils import make_msgid
+
+    from alerts.mail import header_value, sender_domain
+
+    transport = transport_for(config)
+    sender = sender_of(config)
+    try:
+        for recipient in recipients:
+            message = EmailMessage()
+            message["From"] = sender
+            message["To"] = header_value(recipient)
+            message["Subject"] = header_value(subject)
+            message["Message-ID"] = make_msgid(domain=sender_domain(sender))
+            message["Auto-Submitted"] = "auto-generated"
+            message.set_content(body)
+            transport.send(sender, recipient, message.as_bytes(policy=policy.SMTP), str(message["Message-ID"]))
+    finally:
+        transport.close()

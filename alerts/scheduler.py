@@ -7,6 +7,9 @@ the plan into an APScheduler 3 BlockingScheduler.
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +32,7 @@ RETRY_EVERY = timedelta(minutes=5)
 # A job that missed its time (daemon busy or briefly down) still runs within this window.
 CRAWL_GRACE = 15 * 60
 DIGEST_GRACE = 6 * 3600
+STOP_GRACE = 5.0  # seconds running jobs get to finish after SIGTERM
 WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
@@ -135,10 +139,32 @@ def crawl_job(config: Config, config_path: Path, source_name: str) -> str:
     """Crawl one source in a child process, extract, then queue and send immediate alerts."""
     summary = cycle.crawl_one(config_path, source_name)
     status = getattr(summary, "status", "?")
+    _check_health(config, source_name)
     documents = cycle.extract(config)
     detected, mail = cycle.alert(config, ("immediate",))
     return (f"crawl {status}, {getattr(summary, 'new_documents', 0)} new documents; "
             f"{documents} extracted; {_mail_words(detected, mail)}")
+
+
+def _check_health(config: Config, source_name: str) -> None:
+    """Tell the admins once when this source breaks or recovers (see alerts.source_health)."""
+    if not config.admin.emails:
+        return
+    import archive
+    from alerts.delivery import send_plain
+    from alerts.source_health import check_source
+
+    def send(notice) -> None:
+        send_plain(config, config.admin.emails, notice.subject, notice.body)
+
+    try:
+        notice = check_source(archive.open_archive(config.archive.path), source_name,
+                              config.admin.failure_threshold, send)
+    except Exception as exc:  # told next time: the verdict is stored before sending
+        log.warning("could not tell admins about source %s: %s", source_name, exc)
+        return
+    if notice:
+        log.warning("source %s is %s: %s (admins told)", source_name, notice.state, notice.reason)
 
 
 def digest_job(config: Config, cadence: str) -> str:
@@ -154,10 +180,6 @@ def retry_job(config: Config) -> str:
 
 def run_daemon(config: Config, config_path: Path | None = None) -> None:
     """Run the schedule until SIGTERM or SIGINT, then stop cleanly (crawl children included)."""
-    import multiprocessing
-    import signal
-    import threading
-
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # our own line per job is enough
     scheduler = build_scheduler(config, config_path)
     stopping = threading.Event()
@@ -183,6 +205,31 @@ def run_daemon(config: Config, config_path: Path | None = None) -> None:
                  job.next_run_time.isoformat() if job.next_run_time else "never")
     log.info("policewatch daemon started (%d jobs); stop with Ctrl-C or SIGTERM", len(scheduler.get_jobs()))
     scheduler.start()
-    for child in multiprocessing.active_children():  # crawls in progress: ours to end
-        child.terminate()
-    log.info("policewatch daemon stopped")
+    _stop_children()
+    # Give running jobs a moment; a job still busy after that (a long extraction, say) is
+    # abandoned: every database step is a transaction and the outbox is built for a
+    # process that dies mid-send, so exiting now loses nothing.
+    deadline = time.monotonic() + STOP_GRACE
+    busy = [t for t in threading.enumerate() if t is not threading.current_thread() and not t.daemon]
+    for thread in busy:
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    abandoned = [t for t in busy if t.is_alive()]
+    log.info("policewatch daemon stopped" + (f" ({len(abandoned)} jobs abandoned)" if abandoned else ""))
+    if abandoned:
+        logging.shutdown()
+        os._exit(0)
+
+
+def _stop_children() -> None:
+    """SIGTERM our crawl children (Scrapy winds down on it), so none outlives the daemon."""
+    pids: set[int] = set()
+    for children in Path(f"/proc/{os.getpid()}/task").glob("*/children"):  # Linux; elsewhere none found
+        try:
+            pids.update(int(pid) for pid in children.read_text().split())
+        except OSError:
+            continue
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except OSError:
+            pass

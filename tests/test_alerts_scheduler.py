@@ -102,3 +102,38 @@ def test_run_stops_cleanly_on_sigterm(tmp_path):
             process.kill()
     assert process.returncode == 0, output + rest
     assert "daemon stopped" in rest
+
+
+def test_crawl_job_of_a_dead_source_tells_the_admins_once(tmp_path):
+    from alerts.scheduler import crawl_job
+    from alerts.sink import SMTPSink, free_port
+
+    dead = free_port()
+    with SMTPSink() as sink:
+        path = tmp_path / "policewatch.toml"
+        path.write_text(f"""
+[archive]
+path = "data/pw.db"
+[crawl]
+retries = 0
+timeout = 5
+[mail]
+host = "127.0.0.1"
+port = {sink.port}
+sender = "alerts@example.org"
+security = "none"
+[admin]
+emails = ["admin@example.org"]
+failure_threshold = 1
+[[sources]]
+name = "gone"
+type = "feed"
+url = "http://127.0.0.1:{dead}/rss.xml"
+""", encoding="utf-8")
+        config = load_config(path, environ={})
+        outcome = crawl_job(config, path, "gone")
+        assert outcome.startswith("crawl failed")
+        (notice,) = sink.wait_for(1)
+        assert notice["Subject"] == "PoliceWatch: source gone is broken"
+        crawl_job(config, path, "gone")
+        assert len(sink.messages) == 1  # told once while it stays broken
