@@ -24,8 +24,9 @@ from scraper.report import CrawlSummary
 logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 3600.0
-# The child is asked to wind down this long before the parent's deadline.
-GRACE = 15.0
+# The child is asked to wind down this long before the parent's deadline, and is given
+# this long to react to each signal after it.
+GRACE = 5.0
 _TAIL_LINES = 20
 
 
@@ -99,15 +100,24 @@ def _run(command: list[str], timeout: float, echo_log: bool) -> tuple[list[str],
         process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         timed_out = True
-        process.terminate()  # Scrapy closes gracefully on SIGTERM
-        try:
-            process.wait(timeout=GRACE)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        _stop(process)
     for reader in readers:
         reader.join(timeout=5)
     return out, list(tail), process.returncode, timed_out
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """SIGTERM asks Scrapy to close (it waits for requests in flight), a second one makes
+    it stop at once and still report; SIGKILL is the last resort."""
+    for _ in range(2):
+        process.terminate()
+        try:
+            process.wait(timeout=GRACE)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+    process.kill()
+    process.wait()
 
 
 def _drain(stream: IO[str], sink: Callable[[str], None]) -> None:

@@ -15,7 +15,7 @@ MAX_REDIRECTS = 5
 
 def cache_dir(config: Config, source: Source) -> Path:
     """The HTTP cache (feeds, listings, API pages) lives beside the archive, one folder per source."""
-    return config.archive.path.parent / ".httpcache" / source.name
+    return config.archive.path.resolve().parent / ".httpcache" / source.name
 
 
 def crawl_settings(config: Config, source: Source, *, dry_run: bool = False,

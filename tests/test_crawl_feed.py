@@ -1,0 +1,141 @@
+"""User stories for news feeds: an editor adds an RSS and an Atom feed and runs `policewatch crawl`."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.crawl_support import archive, crawl, documents, paths, write_config
+from tests.siteserver import FixtureSite
+
+pytestmark = pytest.mark.slow
+
+SOURCES = """
+[[sources]]
+name = "gazette"
+type = "feed"
+url = "{base}/news/gazette/rss.xml"
+
+[[sources]]
+name = "ledger"
+type = "feed"
+url = "{base}/news/ledger/atom.xml"
+"""
+
+
+@pytest.fixture(scope="module")
+def site():
+    with FixtureSite() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def crawled(site, tmp_path_factory):
+    """Both feeds crawled once, then once more, with the site's request log of each crawl."""
+    config = write_config(tmp_path_factory.mktemp("feeds"), SOURCES.format(base=site.base_url))
+    site.reset_requests()
+    first = crawl(config)
+    first_requests = list(site.requests)
+    site.reset_requests()
+    second = crawl(config)
+    return config, first, first_requests, second, list(site.requests)
+
+
+def test_rss_and_atom_articles_are_archived_with_title_date_and_main_text(crawled):
+    config, (code, summaries), *_ = crawled
+    assert code == 0
+    assert summaries["gazette"]["status"] == "ok" and summaries["ledger"]["status"] == "ok"
+    gazette = {d["title"]: d for d in documents(config, "gazette")}
+    story = gazette["Police used community resolutions in four child rape cases"]
+    assert story["kind"] == "news"
+    assert story["published"] == "2024-03-14T06:30:00+00:00"  # RSS pubDate, in UTC
+    assert "Lincolnshire Police" in story["text"]
+    ledger = {d["title"]: d for d in documents(config, "ledger")}
+    atom = ledger["Transport police cautioned 57 suspects for sexual assault on trains"]
+    assert atom["published"] == "2024-07-02T06:45:00+00:00"  # Atom <published>, +01:00 -> UTC
+
+
+def test_boilerplate_is_left_out(crawled):
+    config, *_ = crawled
+    for doc in documents(config):
+        for chrome in ("Advertisement", "Accept all", "Subscribe from", "Most read", "Registered in England"):
+            assert chrome not in doc["text"], (chrome, doc["url"])
+
+
+def test_tracking_parameters_are_dropped_from_urls(crawled):
+    config, *_ = crawled
+    urls = [d["url"] for d in documents(config)]
+    assert any(u.endswith("/cautions-sexual-offences-kent-essex.html") for u in urls)
+    assert not any("utm_" in u for u in urls)
+
+
+def test_a_syndicated_copy_becomes_an_alias_of_the_original(crawled):
+    config, (code, summaries), *_ = crawled
+    assert summaries["ledger"]["duplicates"] == 1
+    rows = list(archive(config).query("select u.url, d.source, d.url as original from document_urls u "
+                                      "join documents d on d.id = u.document_id"))
+    partner = [r for r in rows if r["url"].endswith("/partners/gazette/kent-essex-sexual-offence-cautions.html")]
+    assert partner and partner[0]["original"].endswith("/cautions-sexual-offences-kent-essex.html")
+    titles = [d["title"] for d in documents(config)]
+    assert titles.count("Hundreds of sex offenders given cautions instead of court, figures show") == 1
+
+
+def test_robots_txt_is_obeyed(crawled):
+    config, _, first_requests, *_ = crawled
+    asked = [line.split(" ", 1)[1] for line in first_requests]
+    assert "/robots.txt" in asked
+    assert not any(p.startswith("/private/") for p in asked)
+    assert not any("EMBARGOED" in (d["title"] or "") for d in documents(config))
+
+
+def test_second_crawl_adds_nothing_fetches_no_article_and_revalidates_feeds(crawled):
+    config, (_, first), _, (code, second), second_requests = crawled
+    assert code == 0
+    assert first["gazette"]["new_documents"] == 6 and first["ledger"]["new_documents"] == 6
+    for name in ("gazette", "ledger"):
+        assert second[name]["status"] == "ok"
+        assert second[name]["new_documents"] == 0 and second[name]["updated_documents"] == 0
+        assert second[name]["not_modified"] == 1  # the feed answered 304; the cached copy was read
+    asked = [line.split(" ", 1)[1] for line in second_requests]
+    assert sorted(p for p in asked if p != "/robots.txt") == ["/news/gazette/rss.xml", "/news/ledger/atom.xml"]
+    runs = list(archive(config).query("select source, status, pages, new_documents from crawl_runs order by id"))
+    assert [(r["source"], r["status"], r["new_documents"]) for r in runs] == [
+        ("gazette", "ok", 6), ("ledger", "ok", 6), ("gazette", "ok", 0), ("ledger", "ok", 0)]
+
+
+def test_include_keywords_filter_and_dry_run_stores_nothing(site, tmp_path):
+    config = write_config(tmp_path, f"""
+        [[sources]]
+        name = "ledger-cautions"
+        type = "feed"
+        url = "{site.base_url}/news/ledger/atom.xml"
+        include = ["caution"]
+        exclude = ["Scotland Yard"]
+    """)
+    out = tmp_path / "check.jsonl"
+    result = subprocess.run([sys.executable, "-m", "scraper.run", "--config", str(config), "ledger-cautions",
+                             "--dry-run", str(out)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout.splitlines()[-1])
+    assert summary["status"] == "ok" and summary["run_id"] is None
+    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(items) == 7 and all(item["text"] and item["url"] for item in items)
+    kept = {item["title"] for item in items if item["kept"]}
+    assert "Transport police cautioned 57 suspects for sexual assault on trains" in kept
+    assert "Officer numbers reach record high, Home Office says" not in kept  # no include word
+    assert not any("Scotland Yard" in title for title in kept)  # exclude word
+    assert not (tmp_path / "archive.db").exists()  # a dry run leaves no archive behind
+
+    site.reset_requests()
+    code, summaries = crawl(config)
+    assert code == 0
+    stored = {d["title"] for d in documents(config)}
+    assert stored == kept
+    assert summaries["ledger-cautions"]["filtered"] == 7 - len(kept)
+    # Filtered pages are remembered: the next crawl fetches only the feed.
+    site.reset_requests()
+    code, summaries = crawl(config)
+    assert summaries["ledger-cautions"]["new_documents"] == 0
+    assert [p for p in paths(site) if p != "/robots.txt"] == ["/news/ledger/atom.xml"]
