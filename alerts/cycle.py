@@ -1,9 +1,9 @@
 """One full cycle: crawl, extract, find the news, queue and send alerts and digests.
 
 Used by `policewatch run --once`, by the daemon's jobs, and by `policewatch demo`.
-The alert stage is serialised by a process-wide lock: the daemon runs jobs in threads,
-and two sweeps at once would only race for the same emails (the database claims keep
-that safe, the lock keeps it quiet).
+Extraction and the alert stage are each serialised by a process-wide lock: the daemon runs jobs in threads,
+and two at once would only race for the same rows (transactions and the outbox claims
+keep that safe, the locks keep it quiet and cheap).
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from policewatch.config import Config
 log = logging.getLogger(__name__)
 ALL_CADENCES = ("immediate", "daily", "weekly")
 _ALERT_LOCK = threading.Lock()
+_EXTRACT_LOCK = threading.Lock()
 
 
 @dataclass
@@ -77,7 +78,8 @@ def extract(config: Config) -> int:
     """Extract figures from every archived document not yet read; returns documents processed."""
     from policewatch.pipeline import extract_pending
 
-    result = extract_pending(config)
+    with _EXTRACT_LOCK:  # crawl jobs finishing together would otherwise read the same documents
+        result = extract_pending(config)
     return int(getattr(result, "documents", result))
 
 
