@@ -45,13 +45,14 @@ class SMTPTransport:
     """smtplib over one connection, opened on first send and reused for the whole sweep."""
 
     def __init__(self, host: str, port: int, *, security: str = "starttls", user: str | None = None,
-                 password: str | None = None, timeout: int = 30) -> None:
+                 password: str | None = None, timeout: int = 30, context: ssl.SSLContext | None = None) -> None:
         self.host, self.port, self.security = host, port, security
         self.user, self.password, self.timeout = user, password, timeout
+        self.context = context  # None: the system's trusted CAs, hostname checked
         self._smtp: smtplib.SMTP | None = None
 
     def _connect(self) -> smtplib.SMTP:
-        context = ssl.create_default_context()
+        context = self.context or ssl.create_default_context()
         if self.security == "ssl":
             smtp: smtplib.SMTP = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
         else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email
 import socket
+import ssl
 import threading
 import time
 import warnings
@@ -46,7 +47,8 @@ class SMTPSink:
     """aiosmtpd Controller on 127.0.0.1 collecting messages; optionally requiring a login."""
 
     def __init__(self, host: str = "127.0.0.1", port: int | None = None,
-                 user: str | None = None, password: str | None = None) -> None:
+                 user: str | None = None, password: str | None = None,
+                 starttls: ssl.SSLContext | None = None, implicit_tls: ssl.SSLContext | None = None) -> None:
         self.host = host
         self.port = port or free_port(host)
         self.messages: list[EmailMessage] = []
@@ -54,12 +56,16 @@ class SMTPSink:
         self.reject_data = False
         self._lock = threading.Lock()
         self._credentials = (user, password) if user else None
-        kwargs = {}
+        kwargs: dict = {}
+        if starttls is not None:
+            kwargs.update(tls_context=starttls, require_starttls=True)
+        if implicit_tls is not None:
+            kwargs.update(ssl_context=implicit_tls)
         if self._credentials:
             # Plain-text AUTH is what a local test sink is for; silence aiosmtpd's advice.
             warnings.filterwarnings("ignore", message="Requiring AUTH while not requiring TLS")
-            kwargs = {"authenticator": self._authenticate, "auth_required": True,
-                      "auth_require_tls": False}
+            kwargs.update(authenticator=self._authenticate, auth_required=True,
+                          auth_require_tls=starttls is not None)
         self.controller = Controller(_Handler(self), hostname=host, port=self.port, **kwargs)
 
     def _authenticate(self, server, session, envelope, mechanism, auth_data) -> AuthResult:

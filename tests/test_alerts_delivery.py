@@ -154,3 +154,23 @@ def test_files_instead_of_smtp_without_a_mail_section(tmp_path):
     assert alert(config)[1].sent == 1
     (eml,) = (tmp_path / "data" / "outbox").glob("*.eml")
     assert b"Subject: Kent: 45 community resolutions" in eml.read_bytes()
+
+
+def test_starttls_and_ssl_with_login(tmp_path):
+    from alerts.delivery import SMTPTransport
+    from policewatch.config import load_config
+    from tests.smtp import self_signed_tls, write_alert_config
+
+    server_tls, client_tls = self_signed_tls(tmp_path)
+    for security, sink_args in (("starttls", {"starttls": server_tls}), ("ssl", {"implicit_tls": server_tls})):
+        folder = tmp_path / security
+        folder.mkdir()
+        with SMTPSink(user="pw", password="secret", **sink_args) as sink:
+            config = load_config(write_alert_config(folder, sink.port), environ={})
+            _subscribe(config, "a@example.org")
+            add_figure(config)
+            transport = SMTPTransport("127.0.0.1", sink.port, security=security, user="pw",
+                                      password="secret", timeout=5, context=client_tls)
+            alert(config, ("daily",))  # detects and queues; the sweep below composes and sends
+            assert sweep(config, transport=transport).sent == 1, security
+            assert [r for _, (r,) in sink.envelopes] == ["a@example.org"]
