@@ -188,7 +188,7 @@ def deliver_due(config: Config, private: Database, transport: Transport | None =
     unavailable: str | None = None  # once the server is down or refuses our login, stop calling
     try:
         for message in due:
-            if not store.claim(private, message, store.stamp(moment)):
+            if not store.claim(private, message, store.stamp(max(moment, datetime.now(timezone.utc)))):
                 continue  # another process is sending it
             attempts = message["attempts"] + 1
             try:
@@ -199,9 +199,10 @@ def deliver_due(config: Config, private: Database, transport: Transport | None =
                 store.mark_failed(private, message["id"], str(exc), retry_at=None)
                 log.error("mail %s to %s refused for good: %s", message["message_id"], message["email"], exc)
                 failed += 1
-            except (smtplib.SMTPException, OSError) as exc:
+            except Exception as exc:  # noqa: BLE001 (any failure must end in a recorded attempt)
                 error = f"{type(exc).__name__}: {exc}"
-                if not isinstance(exc, _PER_MESSAGE) and not unavailable:
+                server_fault = isinstance(exc, (smtplib.SMTPException, OSError)) and not isinstance(exc, _PER_MESSAGE)
+                if server_fault and not unavailable:
                     unavailable = error
                 if attempts >= config.alerts.max_attempts:
                     store.mark_failed(private, message["id"], error, retry_at=None)

@@ -25,7 +25,7 @@ def test_cli_subscribe_list_unsubscribe(alert_config):
                      "Metropolitan Police", "--offence", "rape", "--every", "daily")
     assert code == 0 and "Subscribed desk@example.org (daily): Kent, Metropolitan Police; rape" in out
     code, out = _run(alert_config, "subscribers")
-    assert code == 0 and "desk@example.org  daily" in out and "queued 0" in out
+    assert code == 0 and "desk@example.org  daily" in out and "alerts: 0 queued, 0 sent" in out
     code, out = _run(alert_config, "unsubscribe", "desk@example.org")
     assert code == 0 and "Unsubscribed desk@example.org" in out
     assert "[unsubscribed]" in _run(alert_config, "subscribers")[1]

@@ -80,8 +80,8 @@ def subscribers(obj: Context) -> None:
         sub = row["subscriber"]
         state = "" if sub.active else "  [unsubscribed]"
         click.echo(f"{sub.email}  {sub.every}{state}\n    wants: {describe(sub)}\n"
-                   f"    queued {row['queued']}, sent {row['sent']}, failed mails {row['failed']}"
-                   f", last mail {row['last_sent'] or 'never'}")
+                   f"    alerts: {row['queued']} queued, {row['sent']} sent; failed mails: {row['failed']}"
+                   f"; last mail: {row['last_sent'] or 'never'}")
     _report_failures(db)
 
 
