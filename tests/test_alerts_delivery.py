@@ -101,6 +101,14 @@ def test_auth_failure_retries_then_reports(tmp_path):
         (parked,) = failed_messages(archive.open_private(config.archive.private_path))
         assert parked["email"] == "a@example.org" and "Authentication" in parked["last_error"]
         assert sink.messages == []
+        # Reported where the admin looks: `subscribers` and `outbox`.
+        from click.testing import CliRunner
+        from policewatch.cli import cli
+        env = {"POLICEWATCH_SMTP_USER": "pw", "POLICEWATCH_SMTP_PASSWORD": "wrong"}
+        listing = CliRunner().invoke(cli, ["--config", str(config.path), "subscribers"], env=env).output
+        assert "failed mails: 1" in listing and "1 mails failed for good" in listing
+        outbox = CliRunner().invoke(cli, ["--config", str(config.path), "outbox"], env=env).output
+        assert "FAILED a@example.org" in outbox and "3 attempts" in outbox
         good = replace(config, mail=replace(config.mail, password="right"))
         from archive.outbox import retry_failed
         assert retry_failed(archive.open_private(config.archive.private_path)) == 1
