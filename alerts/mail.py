@@ -64,9 +64,9 @@ def group_by_force(items: Sequence[dict]) -> list[tuple[str, list[dict]]]:
 
 
 def lead_item(items: Sequence[dict]) -> dict:
-    """The figure for the subject line: a change first, then one naming force and offence,
-    then the largest count."""
-    return min(items, key=lambda i: (i.get("kind") != "changed", i.get("force") is None,
+    """The figure for the subject line: a non-zero count first, then a change, then one naming
+    force and offence, then the largest count."""
+    return min(items, key=lambda i: (not i.get("count"), i.get("kind") != "changed", i.get("force") is None,
                                      i.get("offence") is None, -int(i.get("count") or 0)))
 
 
