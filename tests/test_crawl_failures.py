@@ -63,21 +63,30 @@ def test_when_every_source_fails_the_exit_code_says_so(site, tmp_path):
         url = "{site.base_url}/fail/malformed-feed.xml"
 
         [[sources]]
+        name = "embargoed"
+        type = "page"
+        url = "{site.base_url}/private/embargoed/"
+        item_selector = "a"
+
+        [[sources]]
         name = "nobody-home"
         type = "page"
         url = "http://127.0.0.1:9/listing/"
         item_selector = "a"
         enabled = false
     """)
-    code, summaries = crawl(config, "server-error", "broken-feed", "nobody-home")
+    site.reset_requests()
+    code, summaries = crawl(config, "server-error", "broken-feed", "embargoed", "nobody-home")
     assert code == 1
     assert {name: s["status"] for name, s in summaries.items()} == {
-        "server-error": "failed", "broken-feed": "failed", "nobody-home": "failed"}
+        "server-error": "failed", "broken-feed": "failed", "embargoed": "failed", "nobody-home": "failed"}
+    assert summaries["embargoed"]["message"].startswith("forbidden by robots.txt")
+    assert not any("/private/" in line for line in site.requests)
     assert summaries["server-error"]["message"].startswith("HTTP 500")
     assert summaries["broken-feed"]["message"].startswith("malformed feed")
     assert "cannot connect" in summaries["nobody-home"]["message"]
     statuses = [r["status"] for r in archive(config).query("select status from crawl_runs")]
-    assert statuses == ["failed", "failed", "failed"]
+    assert statuses == ["failed"] * 4
 
 
 def test_a_crashed_crawl_process_is_marked_failed_by_the_parent(site, tmp_path, monkeypatch):

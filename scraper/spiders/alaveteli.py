@@ -21,7 +21,7 @@ import feedparser
 import lxml.html
 from scrapy.http import Response
 
-from scraper.article import block_text, clean
+from scraper.article import block_text, clean, decode_html
 from scraper.dates import normalise_date
 from scraper.items import DocumentItem, SeenItem
 from scraper.spiders.base import SourceSpider
@@ -93,7 +93,8 @@ class AlaveteliSpider(SourceSpider):
 
     def parse_request(self, response: Response) -> Iterator[Any]:
         page_url = self.canonical(response.url)
-        tree = lxml.html.fromstring(response.text)
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        tree = lxml.html.fromstring(decode_html(response.body, content_type))
         title = clean(" ".join(h.text_content() for h in tree.cssselect("#request_header h1, h1")[:1]))
         summary = [block_text(n) for n in tree.cssselect("#request_header .subtitle, #request_status")]
         outgoing = tree.cssselect('[id^="outgoing-"]')
