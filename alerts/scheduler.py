@@ -168,7 +168,7 @@ def _check_health(config: Config, source_name: str) -> None:
 
 
 def digest_job(config: Config, cadence: str) -> str:
-    detected, mail = cycle.alert(config, (cadence,))
+    detected, mail = cycle.alert(config, ("immediate", cadence))  # immediate ones need not wait
     return f"{cadence} digests: {_mail_words(detected, mail)}"
 
 
