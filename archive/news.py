@@ -5,7 +5,7 @@ figure rows are deleted and re-inserted whenever a document is re-extracted (new
 new extracted_at), so neither ids nor extraction times say what was announced. The
 private tables `news` (one row per figure_key ever announced), `figure_sources` (every
 (figure_key, document) pair looked at) and `figure_families` (latest count per force,
-disposal, offence and period) are append-only facts that survive any re-extraction.
+disposal, offence and period) are written only here, so they survive any re-extraction.
 """
 from __future__ import annotations
 
@@ -18,8 +18,9 @@ from archive.outbox import immediate_transaction as detection  # noqa: F401 (re-
 def unseen_figures(public: Database, private: Database) -> list[dict]:
     """Public figures whose (figure_key, document) pair has never been looked at, oldest first.
 
-    Two databases cannot be joined without ATTACH (which would tie the connections
-    together), so the seen pairs are read into a set: a few bytes per figure ever seen.
+    Joining across the two files would need ATTACH, binding the public archive into the
+    private connection's locks and transactions; reading the seen pairs into a set instead
+    costs a few bytes per figure ever seen.
     """
     seen = {(k, d) for k, d in private.execute("select figure_key, document_id from figure_sources")}
     sql = """
