@@ -52,7 +52,7 @@ def datasette_args(archive_path: Path, metadata_path: Path, *, host: str, port: 
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; 0.0.0.0 makes the archive reachable from other machines.")
 @click.option("--get", "get", metavar="PATH",
-              help="Print the response for PATH (e.g. /archive/figures.json) and exit, without serving.")
+              help="Print the response for PATH (e.g. /policewatch/figures.json) and exit, without serving.")
 @pass_context
 def serve(obj: Context, port: int, host: str, get: str | None) -> None:
     """Browse and search the public archive in Datasette (read-only).
@@ -79,7 +79,8 @@ def serve(obj: Context, port: int, host: str, get: str | None) -> None:
         metadata_path = Path(tmp) / "metadata.json"
         metadata_path.write_text(json.dumps(load_metadata(path.stem)), encoding="utf-8")
         if get is None:
-            click.echo(f"Serving {path} read-only at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+            where = f"http://{host}:{port}/" if port else f"a free port on {host} (address below)"
+            click.echo(f"Serving {path} read-only at {where} (Ctrl+C to stop)", err=True)
         # In-process, so the temporary metadata lives exactly as long as the server.
         datasette_cli.main(datasette_args(path, metadata_path, host=host, port=port, get=get),
                            prog_name="datasette", standalone_mode=True)
