@@ -1,8 +1,11 @@
 """User stories for FOI sources: an Alaveteli search and a force's disclosure log."""
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
+from policewatch.demo_site import SITE_ROOT
 from tests.crawl_support import crawl, documents, errors, paths, write_config
 from tests.siteserver import FixtureSite
 
@@ -110,3 +113,31 @@ def test_disclosure_log_pages_items_and_attachments(site, tmp_path):
     assert "max_pages=4" in summary["message"]
     assert f"{LOG}?page=2" not in paths(site)
     assert len(documents(limited)) == 3
+
+
+# Alaveteli's own robots.txt rules (app/views/general/robots.txt in mysociety/alaveteli).
+ALAVETELI_ROBOTS = """User-agent: *
+Disallow: */search?*
+Disallow: */feed/*
+Allow: */request/*/response/*/attach/*
+Disallow: */request/*/response/*
+"""
+
+
+def test_alaveteli_under_its_real_robots_rules(tmp_path):
+    """The search feed is read as a feed reader reads it; everything else obeys robots.txt."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE_ROOT / "alaveteli", root / "alaveteli")
+    (root / "robots.txt").write_text(ALAVETELI_ROBOTS)
+    with FixtureSite(root=root) as site:
+        config = write_config(tmp_path / "crawl", f"""
+            [[sources]]
+            name = "wdtk"
+            type = "alaveteli"
+            url = "{site.base_url}/alaveteli/"
+            query = "requested_from:kent_police"
+        """)
+        code, summaries = crawl(config)
+    assert code == 0 and summaries["wdtk"]["status"] == "ok"
+    names = {d["url"].rsplit("/", 1)[1] for d in documents(config)}
+    assert {"FOI_24_0188_Cautions_sexual_offences.xlsx", "outcomes_by_district_2022_23.csv"} <= names

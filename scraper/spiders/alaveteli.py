@@ -50,7 +50,11 @@ class AlaveteliSpider(SourceSpider):
 
     async def start(self) -> AsyncIterator[Any]:
         url = search_feed_url(self.source.url, self.source.query or "")
-        request = self.request(url, self.parse_feed, cache=True, start=True)
+        # Alaveteli's robots.txt disallows */feed/ to keep crawlers off its feeds and says,
+        # in its comments, that feed readers rightly ignore that rule. This one request per
+        # crawl is feed-reader traffic; request pages and attachments still obey robots.txt.
+        request = self.request(url, self.parse_feed, cache=True, start=True,
+                               meta={"dont_obey_robotstxt": True})
         if request is not None:
             yield request
 
