@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import tempfile
 from importlib import resources
 from pathlib import Path
@@ -82,8 +83,19 @@ def serve(obj: Context, port: int, host: str, get: str | None) -> None:
             where = f"http://{host}:{port}/" if port else f"a free port on {host} (address below)"
             click.echo(f"Serving {path} read-only at {where} (Ctrl+C to stop)", err=True)
         # In-process, so the temporary metadata lives exactly as long as the server.
-        datasette_cli.main(datasette_args(path, metadata_path, host=host, port=port, get=get),
-                           prog_name="datasette", standalone_mode=True)
+        # Uvicorn re-raises SIGTERM after its graceful shutdown; the default action
+        # would end the process before the temporary directory is removed.
+        previous = signal.signal(signal.SIGTERM, _exit) if get is None else None
+        try:
+            datasette_cli.main(datasette_args(path, metadata_path, host=host, port=port, get=get),
+                               prog_name="datasette", standalone_mode=True)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 COMMANDS = [serve]
