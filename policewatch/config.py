@@ -330,10 +330,10 @@ class _Reader:
         return source
 
     def crontab(self, where: str, cron: str) -> None:
-        from apscheduler.triggers.cron import CronTrigger
+        from policewatch.schedules import cron_trigger
 
         try:
-            CronTrigger.from_crontab(cron)
+            cron_trigger(cron)
         except ValueError as exc:
             raise self.fail(where, "cron", f"{cron!r} is not a 5-field crontab ({exc})") from None
 

@@ -98,3 +98,18 @@ def test_cli_reports_config_errors_without_traceback(write_config):
     assert result.exit_code == 1
     assert "Error:" in result.output and "'type'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_crontab_weekdays_mean_what_crontab_means():
+    from datetime import datetime, timezone
+
+    from policewatch.schedules import cron_trigger
+
+    monday_noon = datetime(2026, 11, 23, 12, 0, tzinfo=timezone.utc)
+    fire = cron_trigger("0 6 * * 1-5", timezone.utc).get_next_fire_time(None, monday_noon)
+    assert fire.strftime("%a %H:%M") == "Tue 06:00"
+    saturday = datetime(2026, 11, 28, 12, 0, tzinfo=timezone.utc)
+    assert cron_trigger("0 6 * * 1-5", timezone.utc).get_next_fire_time(None, saturday).strftime("%a") == "Mon"
+    assert cron_trigger("0 6 * * 0", timezone.utc).get_next_fire_time(None, saturday).strftime("%a") == "Sun"
+    assert cron_trigger("0 6 * * 7", timezone.utc).get_next_fire_time(None, saturday).strftime("%a") == "Sun"
+    assert cron_trigger("0 6 * * sat", timezone.utc).get_next_fire_time(None, monday_noon).strftime("%a") == "Sat"
