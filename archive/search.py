@@ -53,41 +53,50 @@ def _balanced(tokens: list[tuple[str, str]]) -> bool:
     return depth == 0
 
 
+def _tidy(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Drop empty groups and operators with nothing to join, until none are left."""
+    operand_end, operand_start = ("word", "prefix", "phrase", ")"), ("word", "prefix", "phrase", "(")
+    while True:
+        for i, (kind, value) in enumerate(tokens):
+            before = tokens[i - 1][0] if i else ""
+            after = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+            if kind == "(" and after == ")":
+                del tokens[i:i + 2]
+                break
+            if kind == "op" and not (before in operand_end and after in operand_start):
+                if value == "NOT" and after in operand_start:
+                    # Dropping it would search for what the user wants excluded.
+                    raise SearchError('NOT excludes from what comes before it, as in rape NOT child '
+                                      '(to find the word itself, quote it: "not")')
+                del tokens[i]
+                break
+        else:
+            return tokens
+
+
 def fts_query(query: str) -> str:
     """Turn what a user typed into an FTS5 expression that is always valid.
 
     Every word is quoted, so hyphens, colons, apostrophes and FTS5 keywords in lower
     case are plain text ("out-of-court" is the phrase out of court). A phrase in quotes
     stays a phrase; `word*` is a prefix search; upper-case AND / OR / NOT and balanced
-    parentheses work as in FTS5. Operators with nothing to join are dropped rather
-    than reported, and unbalanced parentheses are ignored.
+    parentheses work as in FTS5. Operators with nothing to join are dropped, and
+    unbalanced parentheses ignored; only a NOT with nothing before it is an error.
     """
     tokens = _tokens(query)
-    if not _balanced(tokens):
-        tokens = [t for t in tokens if t[0] not in "()"]
-    # Drop empty groups, repeatedly: "(())" leaves nothing.
-    while any(a[0] == "(" and b[0] == ")" for a, b in zip(tokens, tokens[1:])):
-        for i, (a, b) in enumerate(zip(tokens, tokens[1:])):
-            if a[0] == "(" and b[0] == ")":
-                del tokens[i:i + 2]
-                break
     if not any(kind in ("word", "prefix", "phrase") for kind, _ in tokens):
-        words = [w for k, w in tokens if k == "op"]
+        words = [value for kind, value in tokens if kind == "op"]
         if not words:
             raise SearchError("empty search: type some words to look for")
         return " ".join(_quote(w) for w in words)  # "NOT" alone means the word not
+    if not _balanced(tokens):
+        tokens = [t for t in tokens if t[0] not in "()"]
     out: list[str] = []
-    last = ""  # kind of the last token written
-    for i, (kind, value) in enumerate(tokens):
-        following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        if kind == "op":
-            if last in ("word", "prefix", "phrase", ")") and following in ("word", "prefix", "phrase", "("):
-                out.append(value)
-                last = "op"
-            continue
+    last = ""
+    for kind, value in _tidy(tokens):
         if kind in ("word", "prefix", "phrase", "(") and last in ("word", "prefix", "phrase", ")"):
             out.append("AND")  # FTS5 rejects an implicit AND next to a parenthesis
-        out.append({"prefix": _quote(value) + "*", "(": "(", ")": ")"}.get(kind, _quote(value)))
+        out.append({"prefix": _quote(value) + "*", "op": value, "(": "(", ")": ")"}.get(kind, _quote(value)))
         last = kind
     return " ".join(out)
 
