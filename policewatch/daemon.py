@@ -23,7 +23,7 @@ from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from alerts import cycle
+from policewatch import cycle
 from policewatch.config import Config, Source
 from policewatch.schedules import next_run, trigger_for
 

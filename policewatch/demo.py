@@ -12,7 +12,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import archive
-from alerts.cycle import CycleReport, run_cycle
+from policewatch.cycle import CycleReport, run_cycle
 from alerts.sink import SMTPSink
 from alerts.subscriptions import canonical_filters, subscribe
 from archive.queries import find_figures

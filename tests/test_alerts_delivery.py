@@ -5,7 +5,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import archive
-from alerts.cycle import alert
+from policewatch.cycle import alert
 from alerts.delivery import sweep
 from alerts.sink import SMTPSink
 from alerts.subscriptions import canonical_filters, subscribe, unsubscribe

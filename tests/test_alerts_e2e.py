@@ -7,8 +7,8 @@ from email import policy
 import pytest
 
 import archive
-from alerts.cycle import run_cycle
-from alerts.demo import DAILY, IMMEDIATE, run_demo
+from policewatch.cycle import run_cycle
+from policewatch.demo import DAILY, IMMEDIATE, run_demo
 from archive.outbox import message_counts
 from policewatch.config import load_config
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from alerts.cycle import alert
+from policewatch.cycle import alert
 from alerts.delivery import sweep
 from alerts.mail import compose, headline, header_value
 from alerts.subscriptions import canonical_filters, subscribe

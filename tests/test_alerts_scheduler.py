@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from alerts.scheduler import build_scheduler, next_fire_times
+from policewatch.daemon import build_scheduler, next_fire_times
 from policewatch.config import load_config
 
 LONDON = ZoneInfo("Europe/London")
@@ -105,7 +105,7 @@ def test_run_stops_cleanly_on_sigterm(tmp_path):
 
 
 def test_crawl_job_of_a_dead_source_tells_the_admins_once(tmp_path):
-    from alerts.scheduler import crawl_job
+    from policewatch.daemon import crawl_job
     from alerts.sink import SMTPSink, free_port
 
     dead = free_port()

@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 import archive
-from alerts.cycle import alert
+from policewatch.cycle import alert
 from alerts.news import detect_and_queue
 from alerts.subscriptions import canonical_filters
 from alerts.vocab import UnknownName

@@ -30,7 +30,7 @@ def run(obj: Context, once: bool) -> None:
         for name in ("scrapy", "spacy", "urllib3"):
             logging.getLogger(name).setLevel(logging.WARNING)
     if once:
-        from alerts.cycle import run_cycle
+        from policewatch.cycle import run_cycle
 
         report = run_cycle(config)
         for summary in report.crawled:
@@ -42,7 +42,7 @@ def run(obj: Context, once: bool) -> None:
                    + (f", {m.retrying} to retry, {m.failed} failed" if m.retrying or m.failed else "")
                    + f" ({report.seconds:.1f}s)")
         return  # problems (a stage unavailable or failing) were logged as warnings
-    from alerts.scheduler import run_daemon
+    from policewatch.daemon import run_daemon
 
     run_daemon(config, obj.path)
 

@@ -21,7 +21,7 @@ def demo(output: Path) -> None:
         policewatch demo
         policewatch demo --output /tmp/pw-demo
     """
-    from alerts.demo import DAILY, IMMEDIATE, run_demo
+    from policewatch.demo import DAILY, IMMEDIATE, run_demo
 
     config, report, figures, mails = run_demo(output, echo=click.echo)
     for summary in report.crawled:
