@@ -24,7 +24,7 @@ from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 from policewatch import cycle
-from policewatch.config import Config, Source
+from policewatch.config import Config, ConfigError, load_config
 from policewatch.schedules import next_run, trigger_for
 
 log = logging.getLogger("policewatch.daemon")
@@ -42,7 +42,7 @@ class PlannedJob:
     trigger: BaseTrigger
     first_run: datetime | None
     func: Callable[..., Any]
-    args: tuple
+    params: tuple  # passed after the LiveConfig
     grace: int
 
 
@@ -87,13 +87,13 @@ def plan(config: Config, config_path: Path, now: datetime,
         first = (trigger.get_next_fire_time(None, now) if source.cron
                  else next_run(config, source, last_started.get(source.name), now))
         jobs.append(PlannedJob(f"crawl:{source.name}", trigger, first, crawl_job,
-                               (config, config_path, source.name), CRAWL_GRACE))
+                               (source.name,), CRAWL_GRACE))
     for cadence, trigger in digest_triggers(config).items():
         jobs.append(PlannedJob(f"digest:{cadence}", trigger, trigger.get_next_fire_time(None, now),
-                               digest_job, (config, cadence), DIGEST_GRACE))
+                               digest_job, (cadence,), DIGEST_GRACE))
     retry = IntervalTrigger(seconds=int(RETRY_EVERY.total_seconds()), start_date=now + RETRY_EVERY,
                             timezone=ZoneInfo(config.alerts.timezone))
-    jobs.append(PlannedJob("mail:retry", retry, now + RETRY_EVERY, retry_job, (config,), CRAWL_GRACE))
+    jobs.append(PlannedJob("mail:retry", retry, now + RETRY_EVERY, retry_job, (), CRAWL_GRACE))
     return jobs
 
 
@@ -102,17 +102,91 @@ def next_fire_times(config: Config, config_path: Path, now: datetime,
     return {job.id: job.first_run for job in plan(config, config_path, now, last_started)}
 
 
-def build_scheduler(config: Config, config_path: Path | None = None,
-                    now: datetime | None = None) -> BlockingScheduler:
+class LiveConfig:
+    """The config the daemon runs with, reloaded on SIGHUP and when the file changes.
+
+    A new file that does not validate is rejected with its error and the old config
+    kept. Crawl children read the config themselves, so they are given a snapshot of
+    the last good file (beside the original, so relative paths mean the same), not a
+    file an admin may be half-way through editing.
+    """
+
+    def __init__(self, path: Path, config: Config | None = None) -> None:
+        self.path = Path(path)
+        self.snapshot = self.path.with_name(f".{self.path.name}.running")
+        self.scheduler: BlockingScheduler | None = None
+        self._lock = threading.Lock()
+        self._stamp = _stamp(self.path)
+        self.config = config or load_config(self.path)
+        self.snapshot.write_text(self.path.read_text(encoding="utf-8"), encoding="utf-8")
+
+    def reload(self, reason: str) -> bool:
+        """Load the file again; on success, reschedule the jobs. False when it was rejected."""
+        with self._lock:
+            self._stamp = _stamp(self.path)
+            try:
+                text = self.path.read_text(encoding="utf-8")
+                config = load_config(self.path)
+            except (ConfigError, OSError) as exc:
+                log.error("config reload (%s) rejected, keeping the running config: %s", reason, exc)
+                return False
+            self.config = config
+            self.snapshot.write_text(text, encoding="utf-8")
+            if self.scheduler is not None:
+                reschedule(self.scheduler, self)
+            log.info("config reloaded (%s): %d sources", reason, len(config.sources))
+            return True
+
+    def reload_if_changed(self) -> None:
+        if _stamp(self.path) != self._stamp:
+            self.reload("file changed")
+
+    def close(self) -> None:
+        self.snapshot.unlink(missing_ok=True)
+
+
+def _stamp(path: Path) -> tuple[float, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime, stat.st_size
+
+
+def build_scheduler(live: LiveConfig, now: datetime | None = None) -> BlockingScheduler:
     """A BlockingScheduler with every planned job: one instance at a time, missed runs coalesced."""
-    zone = ZoneInfo(config.alerts.timezone)
+    zone = ZoneInfo(live.config.alerts.timezone)
     scheduler = BlockingScheduler(timezone=zone, job_defaults={"max_instances": 1, "coalesce": True})
+    live.scheduler = scheduler
     moment = now or datetime.now(timezone.utc)
-    for job in plan(config, Path(config_path or config.path), moment, last_crawls(config)):
-        scheduler.add_job(_logged, job.trigger, args=(job.id, job.func, *job.args), id=job.id,
-                          name=job.id, next_run_time=job.first_run, misfire_grace_time=job.grace,
-                          max_instances=1, coalesce=True)
+    for job in plan(live.config, live.path, moment, last_crawls(live.config)):
+        _add(scheduler, live, job)
     return scheduler
+
+
+def _add(scheduler: BlockingScheduler, live: LiveConfig, job: PlannedJob) -> None:
+    scheduler.add_job(_logged, job.trigger, args=(job.id, job.func, live, *job.params), id=job.id,
+                      name=job.id, next_run_time=job.first_run, misfire_grace_time=job.grace,
+                      max_instances=1, coalesce=True)
+
+
+def reschedule(scheduler: BlockingScheduler, live: LiveConfig) -> None:
+    """Bring the jobs in line with a reloaded config: add new sources, drop removed ones,
+    and move a job only when its schedule changed (so a reload does not crawl everything)."""
+    wanted = {job.id: job for job in plan(live.config, live.path, datetime.now(timezone.utc),
+                                          last_crawls(live.config))}
+    for existing in scheduler.get_jobs():
+        if existing.id not in wanted:
+            scheduler.remove_job(existing.id)
+            log.info("unscheduled %s (no longer in the config)", existing.id)
+    for job_id, job in wanted.items():
+        current = scheduler.get_job(job_id)
+        if current is None:
+            _add(scheduler, live, job)
+            log.info("scheduled %s, first run %s", job_id, job.first_run)
+        elif str(current.trigger) != str(job.trigger):
+            scheduler.reschedule_job(job_id, trigger=job.trigger)
+            log.info("rescheduled %s: %s", job_id, job.trigger)
 
 
 def _logged(job_id: str, func: Callable[..., str], *args: Any) -> None:
@@ -135,9 +209,13 @@ def _mail_words(detected: cycle.Detected, mail: cycle.SweepReport) -> str:
     return text
 
 
-def crawl_job(config: Config, config_path: Path, source_name: str) -> str:
+def crawl_job(live: LiveConfig, source_name: str) -> str:
     """Crawl one source in a child process, extract, then queue and send immediate alerts."""
-    summary = cycle.crawl_one(config_path, source_name)
+    live.reload_if_changed()
+    config = live.config
+    if not any(s.name == source_name and s.enabled for s in config.sources):
+        return "skipped: source no longer in the config"
+    summary = cycle.crawl_one(live.snapshot, source_name)
     status = getattr(summary, "status", "?")
     _check_health(config, source_name)
     documents = cycle.extract(config)
@@ -167,21 +245,22 @@ def _check_health(config: Config, source_name: str) -> None:
         log.warning("source %s is %s: %s (admins told)", source_name, notice.state, notice.reason)
 
 
-def digest_job(config: Config, cadence: str) -> str:
-    detected, mail = cycle.alert(config, ("immediate", cadence))  # immediate ones need not wait
+def digest_job(live: LiveConfig, cadence: str) -> str:
+    detected, mail = cycle.alert(live.config, ("immediate", cadence))  # immediate ones need not wait
     return f"{cadence} digests: {_mail_words(detected, mail)}"
 
 
-def retry_job(config: Config) -> str:
+def retry_job(live: LiveConfig) -> str:
     """Pick up figures extracted outside the daemon and retry mails whose backoff is over."""
-    detected, mail = cycle.alert(config, ("immediate",))
+    detected, mail = cycle.alert(live.config, ("immediate",))
     return _mail_words(detected, mail)
 
 
-def run_daemon(config: Config, config_path: Path | None = None) -> None:
-    """Run the schedule until SIGTERM or SIGINT, then stop cleanly (crawl children included)."""
+def run_daemon(live: LiveConfig) -> None:
+    """Run the schedule until SIGTERM or SIGINT, then stop cleanly (crawl children included).
+    SIGHUP reloads the config without a restart."""
     logging.getLogger("apscheduler").setLevel(logging.WARNING)  # our own line per job is enough
-    scheduler = build_scheduler(config, config_path)
+    scheduler = build_scheduler(live)
     stopping = threading.Event()
 
     def shut_down() -> None:
@@ -198,13 +277,21 @@ def run_daemon(config: Config, config_path: Path | None = None) -> None:
         # call it from a thread, which wakes the main loop when it is done.
         threading.Thread(target=shut_down, daemon=True).start()
 
+    def hang_up(signum: int, frame: object) -> None:
+        # Reloading takes the scheduler's locks too: do it from a thread, as with stop.
+        threading.Thread(target=live.reload, args=("SIGHUP",), daemon=True).start()
+
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGHUP, hang_up)
     for job in scheduler.get_jobs():
         log.info("scheduled %s, first run %s", job.id,
                  job.next_run_time.isoformat() if job.next_run_time else "never")
     log.info("policewatch daemon started (%d jobs); stop with Ctrl-C or SIGTERM", len(scheduler.get_jobs()))
-    scheduler.start()
+    try:
+        scheduler.start()
+    finally:
+        live.close()
     _stop_children()
     # Give running jobs a moment; a job still busy after that (a long extraction, say) is
     # abandoned: every database step is a transaction and the outbox is built for a

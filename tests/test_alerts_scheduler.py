@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from policewatch.daemon import build_scheduler, next_fire_times
+from policewatch.daemon import LiveConfig, build_scheduler, next_fire_times
 from policewatch.config import load_config
 
 LONDON = ZoneInfo("Europe/London")
@@ -71,8 +71,8 @@ def test_next_fire_times_at_a_fixed_now(write_config):
 
 
 def test_scheduler_jobs_run_one_at_a_time_and_coalesce(write_config):
-    config = load_config(write_config(CONFIG), environ={})
-    scheduler = build_scheduler(config, config.path, now=datetime(2026, 3, 27, 8, 0, tzinfo=LONDON))
+    live = LiveConfig(write_config(CONFIG))
+    scheduler = build_scheduler(live, now=datetime(2026, 3, 27, 8, 0, tzinfo=LONDON))
     jobs = {job.id: job for job in scheduler.get_jobs()}
     assert set(jobs) == {"crawl:fast-feed", "crawl:morning-stats", "crawl:default-schedule",
                          "digest:daily", "digest:weekly", "mail:retry"}
@@ -130,10 +130,10 @@ name = "gone"
 type = "feed"
 url = "http://127.0.0.1:{dead}/rss.xml"
 """, encoding="utf-8")
-        config = load_config(path, environ={})
-        outcome = crawl_job(config, path, "gone")
+        live = LiveConfig(path)
+        outcome = crawl_job(live, "gone")
         assert outcome.startswith("crawl failed")
         (notice,) = sink.wait_for(1)
         assert notice["Subject"] == "PoliceWatch: source gone is broken"
-        crawl_job(config, path, "gone")
+        crawl_job(live, "gone")
         assert len(sink.messages) == 1  # told once while it stays broken

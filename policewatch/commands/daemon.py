@@ -42,9 +42,9 @@ def run(obj: Context, once: bool) -> None:
                    + (f", {m.retrying} to retry, {m.failed} failed" if m.retrying or m.failed else "")
                    + f" ({report.seconds:.1f}s)")
         return  # problems (a stage unavailable or failing) were logged as warnings
-    from policewatch.daemon import run_daemon
+    from policewatch.daemon import LiveConfig, run_daemon
 
-    run_daemon(config, obj.path)
+    run_daemon(LiveConfig(obj.path, config))
 
 
 COMMANDS = [run]
