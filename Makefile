@@ -20,6 +20,7 @@ demo: setup
 	$(BIN)/policewatch demo
 
 test: setup
+	$(BIN)/python -m tests.browser_setup
 	$(BIN)/python -m pytest
 
 bench: setup
