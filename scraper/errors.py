@@ -54,7 +54,8 @@ def describe_failure(failure: Failure, max_body_bytes: int, timeout: float) -> P
         if "robots.txt" in text:
             return Problem(url, "forbidden by robots.txt", False)
         if "offsite" in text:
-            return Problem(url, f"not followed: outside the source's domains ({text})", False)
+            domain = text.rsplit(" ", 1)[-1].strip("'\"")
+            return Problem(url, f"outside the source's domains ({domain}; see allowed_domains)", False)
         if "redirections" in text:
             return Problem(url, "redirect loop: more redirects than allowed", True)
         return Problem(url, f"request dropped: {text}", True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
@@ -66,6 +67,7 @@ class CrawlRun:
         self.errors: list[tuple[str | None, str]] = []
         self.start_failed = False
         self.notes: list[str] = []
+        self.skipped: Counter[str] = Counter()
 
     @property
     def dry_run(self) -> bool:
@@ -86,6 +88,10 @@ class CrawlRun:
         if message not in self.notes:
             logger.info("%s: %s", self.source, message)
             self.notes.append(message)
+
+    def skip(self, reason: str) -> None:
+        """A link deliberately not followed (robots.txt, another domain); counted, not an error."""
+        self.skipped[reason] += 1
 
     def page_fetched(self) -> None:
         self.pages += 1
@@ -109,6 +115,7 @@ class CrawlRun:
 
     def message(self) -> str | None:
         parts = list(self.notes)
+        parts += [f"{count} not followed: {reason}" for reason, count in sorted(self.skipped.items())]
         if self.status == "failed" and self.errors:
             url, text = self.errors[0]
             parts.insert(0, f"{text} ({url})" if url else text)

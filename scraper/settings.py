@@ -42,6 +42,10 @@ def crawl_settings(config: Config, source: Source, *, dry_run: bool = False,
         "DOWNLOAD_MAXSIZE": crawl.max_body_bytes,
         "DOWNLOAD_WARNSIZE": crawl.max_body_bytes // 2,
         "REDIRECT_MAX_TIMES": MAX_REDIRECTS,
+        # Spiders skip URLs already requested themselves (SourceSpider.request). Scrapy's
+        # duplicate filter would also swallow redirect loops silently, and its usual
+        # bypass, dont_filter, would switch off the allowed-domains check too.
+        "DUPEFILTER_CLASS": "scrapy.dupefilters.BaseDupeFilter",
         "COOKIES_ENABLED": False,
         # Conditional GET for feeds, listings and API pages: RFC2616Policy revalidates with
         # ETag / Last-Modified; spiders mark article and attachment requests dont_cache.

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
 import pytest
 
+from policewatch.demo_site import SITE_ROOT
 from tests.crawl_support import archive, crawl, documents, paths, write_config
 from tests.siteserver import FixtureSite
 
@@ -139,3 +141,34 @@ def test_include_keywords_filter_and_dry_run_stores_nothing(site, tmp_path):
     code, summaries = crawl(config)
     assert summaries["ledger-cautions"]["new_documents"] == 0
     assert [p for p in paths(site) if p != "/robots.txt"] == ["/news/ledger/atom.xml"]
+
+
+def test_links_outside_the_sources_domains_are_counted_not_fetched(tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(SITE_ROOT / "news" / "gazette", root / "news" / "gazette")
+    with FixtureSite(root=root) as site:
+        story = "/news/gazette/2024/04/02/humberside-cannabis-warnings-rise.html"
+        elsewhere = f"http://localhost:{site.port}/news/gazette/2024/04/19/norfolk-shoplifting-penalty-notices.html"
+        (root / "mixed.xml").write_text(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Mixed</title>'
+            f"<item><title>Here</title><link>{site.url(story)}</link></item>"
+            f"<item><title>Elsewhere</title><link>{elsewhere}</link></item></channel></rss>")
+        sources = """
+            [[sources]]
+            name = "{name}"
+            type = "feed"
+            url = "{url}"
+            {extra}
+        """
+        strict = write_config(tmp_path / "strict", sources.format(name="strict", url=site.url("/mixed.xml"), extra=""))
+        wide = write_config(tmp_path / "wide", sources.format(name="wide", url=site.url("/mixed.xml"),
+                                                             extra='allowed_domains = ["127.0.0.1", "localhost"]'))
+        site.reset_requests()
+        _, strict_summaries = crawl(strict)
+        strict_requests = paths(site)
+        _, wide_summaries = crawl(wide)
+    summary = strict_summaries["strict"]
+    assert summary["status"] == "ok" and summary["new_documents"] == 1
+    assert "1 not followed: outside the source's domains (localhost; see allowed_domains)" in summary["message"]
+    assert not any("norfolk" in p for p in strict_requests)
+    assert wide_summaries["wide"]["new_documents"] == 2

@@ -47,7 +47,7 @@ class SourceSpider(scrapy.Spider):
         super().__init__(**kwargs)
         self.source = source
         self.run = run
-        self.allowed_domains = list(self.domains())
+        self.allowed_domains = [d.lower() for d in self.domains()]
         self.budget = source.max_pages
         self.requested: set[str] = set()
         self.start_urls_seen: set[str] = set()
@@ -95,7 +95,7 @@ class SourceSpider(scrapy.Spider):
     # -- requests -----------------------------------------------------------------
     def request(self, url: str, callback: Callable[..., Any], *, cache: bool = False,
                 start: bool = False, cb_kwargs: dict[str, Any] | None = None,
-                meta: dict[str, Any] | None = None, priority: int = 0) -> scrapy.Request | None:
+                meta: dict[str, Any] | None = None) -> scrapy.Request | None:
         """A request for `url`, or None if already requested in this crawl or over max_pages.
 
         `cache=True` is for feeds, listings and API pages: the HTTP cache revalidates them
@@ -103,6 +103,11 @@ class SourceSpider(scrapy.Spider):
         """
         url = self.canonical(url)
         if url in self.requested:
+            return None
+        host = urlsplit(url).hostname or ""
+        if not any(host == d or host.endswith(f".{d}") for d in self.allowed_domains):
+            # Scrapy would drop it silently; counted, so a missing allowed_domains shows.
+            self.run.skip(f"outside the source's domains ({host}; see allowed_domains)")
             return None
         if self.budget <= 0:
             self.run.note(f"stopped at max_pages={self.source.max_pages}")
@@ -113,10 +118,7 @@ class SourceSpider(scrapy.Spider):
             self.start_urls_seen.add(url)
         return scrapy.Request(
             url, callback=callback, errback=self.failed, cb_kwargs=cb_kwargs or {},
-            meta={**(meta or {}), "dont_cache": not cache}, priority=priority,
-            # Duplicates are filtered above; Scrapy's filter would also swallow redirect
-            # loops silently instead of letting them fail loudly.
-            dont_filter=True,
+            meta={**(meta or {}), "dont_cache": not cache},
         )
 
     def failed(self, failure: Failure) -> None:
@@ -127,6 +129,7 @@ class SourceSpider(scrapy.Spider):
             self.run.error(problem.url, problem.message, fatal=self.is_start(problem.url))
         else:
             self.logger.info("%s: %s", problem.message, problem.url)
+            self.run.skip(problem.message)
 
     # -- attachments ----------------------------------------------------------------
     def attachment_requests(self, urls: Iterable[str], *, parent_url: str | None,
