@@ -14,9 +14,10 @@ from .context import Context, Draft
 from .figure import Figure
 from .html import html_to_text
 from .linking import link_doc
-from .pipeline import build_pipeline, get_nlp
+from .pipeline import build_pipeline, get_nlp, make_doc
 from .segment import segment
 from .tables import link_table
+from .vocab import disposal_keys
 
 __all__ = ["Figure", "extract", "extract_many", "html_to_text", "get_nlp", "build_pipeline"]
 
@@ -34,8 +35,9 @@ def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Fi
         batch = [t if isinstance(t, str) else "" for t in islice(it, max(1, batch_size))]
         if not batch:
             return
-        plans = [segment(t) for t in batch]
-        docs = nlp.pipe((b.text for plan in plans for b in plan if b.kind == "text"), batch_size=256)
+        plans = [segment(t) if _may_hold_figures(t) else [] for t in batch]
+        docs = nlp.pipe((make_doc(nlp, b.text) for plan in plans for b in plan if b.kind == "text"),
+                        batch_size=256)
         for plan in plans:
             ctx = Context()
             drafts: list[Draft] = []
@@ -52,6 +54,11 @@ def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Fi
                         waiting.append(block)
                     drafts.extend(found or [])
             yield _finish(drafts)
+
+
+def _may_hold_figures(text: str) -> bool:
+    low = text.lower()
+    return any(k in low for k in disposal_keys())
 
 
 def _compatible(a: Draft, b: Draft) -> bool:

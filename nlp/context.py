@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
 from .periods import RELATIVE_PREVIOUS
-from .pipeline import COUNTS_KEY, CUES_KEY, PERIODS_KEY
+from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text
 from .vocab import canonical
 
 ENTITY_KINDS = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}
@@ -61,6 +62,13 @@ class Context:
             return self.force
         return None
 
+    def quiet_sentence(self) -> None:
+        """A sentence that names nothing: recency fades, a list ends."""
+        self.disposal_age += 1
+        self.force_recent = False
+        self.last_figures = []
+        self.list_mode = False
+
     def last_primary(self) -> Draft | None:
         for d in reversed(self.last_figures):
             if not d.is_previous:
@@ -68,39 +76,55 @@ class Context:
         return None
 
 
-def gather(sent: Span) -> list[Mention]:
-    """All mentions inside the sentence, in text order; counts overlapping names are dropped."""
-    doc = sent.doc
+def doc_mentions(doc) -> list[Mention]:
+    """All mentions of a Doc in text order; counts overlapping names or periods are dropped."""
+    if "pw_mentions" in doc.user_data:
+        return doc.user_data["pw_mentions"]
     out: list[Mention] = []
-    blocked: list[tuple[int, int]] = []
-    for ent in sent.ents:
-        blocked.append((ent.start, ent.end))
-        kind = ENTITY_KINDS.get(ent.label_)
-        if kind:
-            name = canonical(ent.label_, ent.ent_id_)
-            if name:
-                out.append(Mention(kind, ent.start, ent.end, ent.start_char, ent.end_char, name))
-    for key, store in ((CUES_KEY, CUE_KINDS), (PERIODS_KEY, None)):
-        for sp in doc.spans.get(key, []):
-            if sp.start < sent.start or sp.end > sent.end:
-                continue
-            kind = store.get(sp.label_) if store else "period"
-            if kind is None:
-                continue
-            if any(sp.start < e and s < sp.end for s, e in blocked if kind in ("dref", "fref")):
-                continue  # "the penalty" inside "the penalty notice"
-            text = re.sub(r"^the\s+", "", sp.text, flags=re.I) if kind == "period" else sp.text
-            out.append(Mention(kind, sp.start, sp.end, sp.start_char, sp.end_char, text))
-            if kind in ("period", "national"):
-                blocked.append((sp.start, sp.end))
-    for sp in doc.spans.get(COUNTS_KEY, []):
-        if sp.start < sent.start or sp.end > sent.end:
+    blocked = bytearray(len(doc) + 1)   # tokens inside a name or period: never a count
+    ents = doc.user_data.get("pw_ents")
+    if ents is None:
+        ents = [(e.label_, e.ent_id_, e.start, e.end) for e in doc.ents]
+    if ents:
+        text = doc_text(doc)
+        idx = doc.to_array("IDX").tolist() + [len(text)]
+    for label, ent_id, start, end in ents:
+        blocked[start:end] = b"\x01" * (end - start)
+        kind = ENTITY_KINDS.get(label) or CUE_KINDS.get(label)
+        if not kind:
             continue
-        if any(sp.start < e and s < sp.end for s, e in blocked):
+        cstart, cend = idx[start], idx[end]
+        while cend > cstart and text[cend - 1].isspace():
+            cend -= 1
+        value = canonical(label, ent_id) if label in ENTITY_KINDS else text[cstart:cend]
+        if value:
+            out.append(Mention(kind, start, end, cstart, cend, value))
+    for sp in doc.spans.get(PERIODS_KEY, []):
+        text = re.sub(r"^the\s+", "", sp.text, flags=re.I)
+        out.append(Mention("period", sp.start, sp.end, sp.start_char, sp.end_char, text))
+        blocked[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
+    for sp in doc.spans.get(COUNTS_KEY, []):
+        if any(blocked[sp.start:sp.end]):
             continue
         out.append(Mention("count", sp.start, sp.end, sp.start_char, sp.end_char, sp._.pw_value))
     out.sort(key=lambda m: (m.start, m.end))
+    doc.user_data["pw_mentions"] = out
     return out
+
+
+def by_sentence(sents: list, mentions: list[Mention]) -> Iterator[tuple[object, list[Mention]]]:
+    """Each sentence with fresh copies of its mentions (linking resolves references in place)."""
+    k = 0
+    for sent in sents:
+        while k < len(mentions) and mentions[k].start < sent.start:
+            k += 1
+        inside = []
+        while k < len(mentions) and mentions[k].start < sent.end:
+            m = mentions[k]
+            if m.end <= sent.end:
+                inside.append(Mention(m.kind, m.start, m.end, m.cstart, m.cend, m.value))
+            k += 1
+        yield sent, inside
 
 
 def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text: str) -> None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
-
-from .context import Context, Draft, Mention, gather, update
+from .context import Context, Draft, Mention, by_sentence, doc_mentions, update
+from .pipeline import doc_text
+from .sentences import Sent, sentences
 
 COMPARE_PRE = re.compile(
     r"(?:compared\s+(?:with|to)|comparison\s+with|up\s+from|down\s+from|against|versus|vs\.?|"
@@ -39,9 +39,11 @@ def _last(items: list[Mention]) -> Mention | None:
 
 
 class SentenceLinker:
-    def __init__(self, sent: Span, mentions: list[Mention], ctx: Context) -> None:
+    def __init__(self, sent: Sent, mentions: list[Mention], ctx: Context) -> None:
         self.sent = sent
         self.doc = sent.doc
+        self.text = doc_text(sent.doc)
+        self.sent_text = self.text[sent.start_char:sent.end_char]
         self.ms = mentions
         self.ctx = ctx
         self.counts = [m for m in mentions if m.kind == "count"]
@@ -71,7 +73,7 @@ class SentenceLinker:
 
     def _clear_between(self, a: int, b: int, strict: bool) -> bool:
         """No clause break between two character offsets ('3 men and charged' is two clauses)."""
-        between = self.doc.text[a:b]
+        between = self.text[a:b]
         if re.search(r"[;:()]|\b(?:and|or|but|while|whereas)\b", between, re.I):
             return False
         return not (strict and "," in between)
@@ -93,7 +95,7 @@ class SentenceLinker:
         """'2020/21: 14', 'In 2023, 45 cautions'"""
         c = self.counts[i]
         for p in self._of(("period",)):
-            if c.start - 3 <= p.end <= c.start and re.fullmatch(r"[\s:,\-–=()]*", self.doc.text[p.cend:c.cstart]):
+            if c.start - 3 <= p.end <= c.start and re.fullmatch(r"[\s:,\-–=()]*", self.text[p.cend:c.cstart]):
                 return p
         return None
 
@@ -113,9 +115,9 @@ class SentenceLinker:
         """'old' when this count is the earlier value of a comparison, 'from' for 'from A to B'."""
         c = self.counts[i]
         prev_char = self.counts[i - 1].cend if i > 0 else self.sent.start_char
-        pre = self.doc.text[prev_char:c.cstart]
+        pre = self.text[prev_char:c.cstart]
         if i + 1 < len(self.counts) and re.search(r"\bfrom\s+(?:\w+\s+)?$", pre, re.I):
-            if TO_BETWEEN.match(self.doc.text[c.cend:self.counts[i + 1].cstart]):
+            if TO_BETWEEN.match(self.text[c.cend:self.counts[i + 1].cstart]):
                 return "from"
         if COMPARE_PRE.search(pre[-45:]):
             return "old"
@@ -127,7 +129,7 @@ class SentenceLinker:
 
     def _respectively(self, drafts: dict[int, Draft]) -> None:
         """'Kent and Essex issued 45 and 38 cautions respectively': pair names and counts in order."""
-        if "respectively" not in self.sent.text.lower() or len(drafts) < 2:
+        if "respectively" not in self.sent_text.lower() or len(drafts) < 2:
             return
         first = min(self.counts[i].start for i in drafts)
         for kind in ("force", "offence", "period"):
@@ -147,10 +149,10 @@ class SentenceLinker:
         return False
 
     def link(self) -> list[Draft]:
-        if self.sent.text.rstrip().endswith("?") or not self.counts:
+        if self.sent_text.rstrip().endswith("?") or not self.counts:
             return []
-        quote = self.sent.text.strip()
-        lead = len(self.sent.text) - len(self.sent.text.lstrip())
+        quote = self.sent_text.strip()
+        lead = len(self.sent_text) - len(self.sent_text.lstrip())
         q_start = self.sent.start_char + lead
         drafts: dict[int, Draft] = {}
         olds: list[tuple[int, int | None]] = []  # (count index, partner index or None)
@@ -193,7 +195,7 @@ class SentenceLinker:
 
     def primary(self, i: int, quote: str, q_start: int) -> Draft | None:
         c, ctx = self.counts[i], self.ctx
-        text_after = self.doc.text[c.cend:c.cend + 80]
+        text_after = self.text[c.cend:c.cend + 80]
         disp = self.pick(i, ("disposal", "dref"), 3, any_after=True)
         adjacent = disp is not None and c.end <= disp.start <= c.end + 3
         if not adjacent and BASE_POST.match(text_after):
@@ -209,7 +211,7 @@ class SentenceLinker:
         else:
             anchored = (ctx.list_mode or force_m is not None or TIMES_POST.match(text_after))
             # "The force issued 220 last year." shortly after the disposal was named
-            issued = ctx.disposal_age <= 2 and ISSUED_VERB.search(self.doc.text[self.sent.start_char:c.cstart])
+            issued = ctx.disposal_age <= 2 and ISSUED_VERB.search(self.text[self.sent.start_char:c.cstart])
             if not anchored or not (prev or ctx.list_mode or issued):
                 return None
             base = None if ctx.list_mode or not prev else prev
@@ -227,14 +229,25 @@ class SentenceLinker:
 
 
 def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
-    """Figures of one text block (a paragraph) with offsets shifted by base."""
+    """Figures of one text block (paragraphs) with offsets shifted by base."""
+    text = doc_text(doc)
+    mentions = doc_mentions(doc)
+    if not any(m.kind == "count" for m in mentions):
+        # Nothing to link: only carry the names forward (one pass, no sentence split).
+        update(ctx, mentions, [], text.rstrip().rsplit("\n", 1)[-1])
+        return []
     out: list[Draft] = []
-    for sent in doc.sents:
-        mentions = gather(sent)
-        drafts = SentenceLinker(sent, mentions, ctx).link()
+    for sent, inside in by_sentence(sentences(doc, text), mentions):
+        if not inside:  # plain prose: it only ages the context
+            ctx.quiet_sentence()
+            continue
+        drafts = SentenceLinker(sent, inside, ctx).link()
         for d in drafts:
             d.char_start += base
             d.char_end += base
-        update(ctx, mentions, drafts, doc.text)
+        chunk = text[sent.start_char:sent.end_char]
+        pos = sent.start_char + len(chunk) - len(chunk.lstrip())
+        line_end = text.find("\n", pos)
+        update(ctx, inside, drafts, text[text.rfind("\n", 0, pos) + 1:line_end if line_end >= 0 else len(text)])
         out.extend(drafts)
     return out

@@ -22,7 +22,7 @@ TENS = {
 SCALES = {"hundred": 100, "thousand": 1000}
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 WORD_NUMBER_RE = re.compile(
-    rf"\b(?:(?:half\s+)?an?\s+(?=(?:dozen|hundred|thousand)\b))?(?:{_WORD})"
+    rf"\b(?=[ZzOoTtFfSsEeNnHhAaDd])(?:(?:half\s+)?an?\s+(?=(?:dozen|hundred|thousand)\b))?(?:{_WORD})"
     rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*\b",
     re.IGNORECASE,
 )
@@ -66,41 +66,48 @@ STOP_WORDS = {
     "crimes", "suspects", "individuals", "adults", "youths", "children", "juveniles",
     "men", "incidents", "the", "a", "an", "this", "last", "compared", "while", "whereas",
 }
-_UNIT_WORD_RE = re.compile(r"[a-z][a-z'’\-]*|%")
 
-_PRE_LABEL_RE = re.compile(
-    r"\b(?:section|sections|s\.|sec\.|article|chapter|part|schedule|table|figure|fig\.|"
-    r"page|paragraph|para|no\.?|nos\.?|number|ref\.?|reference|outcome|outcomes|type|"
-    r"code|version|level|tier|category|question|q|item|step|annex|appendix|act|rule|"
-    r"regulation|reg\.|clause|phase|operation|room|flat|unit|route|junction|exhibit|"
-    r"grade|stage|division|top|bottom|ranked|rank|aged|age|ages|age of|aged between|"
-    r"fewer than|less than|lower than|per|every|out of|one in|score of|"
-    r"cost of|rate of|foi|case number)\s*[:#]?\s*$",
-    re.IGNORECASE,
-)
-# "fell by 45", "an increase of 12": a difference, not a count
-_PRE_DIFF_RE = re.compile(
-    r"\b(?:rose|risen|rising|increased|increasing|fell|fallen|falling|dropped|decreased|"
-    r"grew|jumped|climbed|up|down|rise|increase|fall|drop|decrease|jump|reduction|"
-    r"change|difference|gap|more|fewer|extra)\s+(?:by|of)\s+"
-    r"(?:almost\s+|nearly\s+|around\s+|about\s+|some\s+|more\s+than\s+|over\s+)?$",
-    re.IGNORECASE,
-)
-_PRE_AGE_BOUND_RE = re.compile(r"\b(?:under|over|below|above|younger than|older than|under-)\s*$", re.I)
-_POST_REJECT_RE = re.compile(
-    r"^\s*(?:%|per\s?cent|percent|percentage|pc\b|p\b|m\b|bn\b|k\b|million|billion|"
-    r"pounds|pence|quid|years?[\s-]+old|year-old|-year|yo\b|am\b|pm\b|a\.m\.|p\.m\.|"
-    r"o'clock|hrs\b|gmt\b|bst\b|times\s+(?:more|less|higher|lower|as|greater|the)|"
-    rf"(?:in|out\s+of|of\s+every)\s+(?:\d{{1,3}}(?![\d,])|one|two|three|four|five|six|seven|eight|nine|ten|every)\b|"
-    rf"(?:{MONTHS})\b|\(\d|/\d|st\b|nd\b|rd\b|th\b|-fold|fold\b)",
-    re.IGNORECASE,
-)
-_PRE_RATIO_RE = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:in|out\s+of|of\s+every)\s*$", re.I)
-_PRE_DATE_RE = re.compile(rf"\b(?:{MONTHS})\.?\s*$", re.IGNORECASE)
-_ONE_OK_RE = re.compile(
-    r"^\s*(?:caution|community\s+resolution|penalty|cannabis|conditional|youth|"
-    r"fixed|restorative|on-the-spot|out-of-court)", re.IGNORECASE)
+# Words right before a number that make it a label, an age, a bound or a rate, not a count.
+PRE_LABEL_WORDS = {
+    "section", "sections", "s", "sec", "article", "chapter", "part", "schedule", "table",
+    "figure", "fig", "page", "paragraph", "para", "no", "nos", "number", "ref", "reference",
+    "outcome", "outcomes", "type", "code", "version", "level", "tier", "category", "question",
+    "q", "item", "step", "annex", "appendix", "act", "rule", "regulation", "reg", "clause",
+    "phase", "operation", "room", "flat", "unit", "route", "junction", "exhibit", "grade",
+    "stage", "division", "top", "bottom", "ranked", "rank", "aged", "age", "ages", "per",
+    "every", "foi", "number", "aged", "band", "bands", "platform", "line", "wave", "round",
+}
+PRE_LABEL_BIGRAMS = {
+    "fewer than", "less than", "lower than", "out of", "one in", "age of", "score of",
+    "cost of", "rate of", "case number", "aged between", "younger than", "older than",
+    "ages of", "under the", "up to", "a maximum",
+}
+PRE_BOUND_WORDS = {"under", "over", "below", "above", "under-", "u"}  # with value <= 25: ages
+DIFF_HEADS = {
+    "rose", "risen", "rising", "increased", "increasing", "fell", "fallen", "falling", "dropped",
+    "decreased", "grew", "jumped", "climbed", "up", "down", "rise", "increase", "fall", "drop",
+    "decrease", "jump", "reduction", "change", "difference", "gap", "more", "fewer", "extra",
+}
+APPROX = {"almost", "nearly", "around", "about", "some", "over", "roughly", "approximately"}
+SMALL_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "every"}
+MONTH_WORDS = set(MONTHS.split("|"))
+# Words right after a number that make it money, a percentage, a time, a multiplier or an age.
+POST_REJECT_WORDS = {
+    "%", "per", "percent", "percentage", "pc", "p", "m", "bn", "k", "million", "billion",
+    "pounds", "pence", "quid", "yo", "am", "pm", "a.m", "p.m", "o'clock", "hrs", "gmt", "bst",
+    "st", "nd", "rd", "th", "fold", "-fold", "year-old", "year-olds", "years-old", *MONTH_WORDS,
+}
+_WORDS_RE = re.compile(r"[a-z][a-z'’.\-]*|%|\d[\d,]*|[(/]")
+_ONE_OK = {"caution", "cautions", "community", "penalty", "cannabis", "conditional", "youth",
+           "fixed", "restorative", "on-the-spot", "out-of-court"}
+
+
+def _pre_words(pre: str) -> list[str]:
+    return [w.rstrip(":#.") for w in _WORDS_RE.findall(pre.lower())[-4:]]
+
+
+def _post_words(post: str) -> list[str]:
+    return _WORDS_RE.findall(post.lower())[:4]
 
 
 @dataclass(frozen=True)
@@ -146,11 +153,11 @@ def words_to_int(text: str) -> int | None:
     return value // 2 if half else value
 
 
-def _unit_excluded(post: str) -> bool:
-    for n, word in enumerate(_UNIT_WORD_RE.findall(post.lower()[:60])):
+def _unit_excluded(words: list[str]) -> bool:
+    for n, word in enumerate(words):
         if n >= 3:
             break
-        if word in EXCLUDED_UNITS or word == "%":
+        if word in EXCLUDED_UNITS:
             return True
         if word in STOP_WORDS:
             return False
@@ -158,19 +165,44 @@ def _unit_excluded(post: str) -> bool:
 
 
 def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> bool:
-    """True when the number at text[start:end] is clearly not a count of disposals."""
-    pre = text[max(0, start - 40):start]
-    post = text[end:end + 60]
-    if _POST_REJECT_RE.match(post) or _PRE_LABEL_RE.search(pre) or _PRE_DIFF_RE.search(pre):
+    """True when the number at text[start:end] is clearly not a count of disposals.
+
+    Set look-ups on the few words either side: this runs for every number in every
+    document, so it avoids regular expressions over the context.
+    """
+    pre_text = text[max(0, start - 40):start]
+    if pre_text.rstrip().endswith(("£", "$", "€", "#", "№", "(")) and pre_text[-1:] != " " and pre_text[-2:-1].isalnum():
+        return True  # "Section 40(2)"
+    if pre_text.rstrip()[-1:] in ("£", "$", "€", "#", "№"):
         return True
-    if _PRE_RATIO_RE.search(pre):
+    pre = _pre_words(pre_text)
+    post = _post_words(text[end:end + 50])
+    last = pre[-1] if pre else ""
+    last2 = " ".join(pre[-2:]) if len(pre) >= 2 else ""
+    first = post[0] if post else ""
+    if last in PRE_LABEL_WORDS or last2 in PRE_LABEL_BIGRAMS:
+        return True
+    if last in PRE_BOUND_WORDS and value <= 25:
+        return True
+    if last in MONTH_WORDS and value <= 31:
+        return True  # "March 3"
+    if last in ("in", "of") and len(pre) >= 2 and (pre[-2][:1].isdigit() or pre[-2] in SMALL_NUMBER_WORDS):
         return True  # the "three" of "two in three"
-    if _PRE_DATE_RE.search(pre) and value <= 31:
+    core = [w for w in pre if w not in APPROX]
+    if len(core) >= 2 and core[-1] in ("by", "of") and core[-2] in DIFF_HEADS:
+        return True  # "rose by 45", "an increase of 12": a difference
+    if first in POST_REJECT_WORDS or first.startswith(("-year", "year-old")):
         return True
-    if _PRE_AGE_BOUND_RE.search(pre) and value <= 25:
+    if first in ("(", "/") and text[end:end + 1] in "(/":
+        return True  # "40(2)", "12/5"
+    if first in ("years", "year") and len(post) > 1 and post[1] == "old":
         return True
-    if pre.rstrip().endswith(("£", "$", "€", "#", "№")) or re.search(r"\w\($", pre):
-        return True  # money, "No. #4", "Section 40(2)"
+    if first == "times" and len(post) > 1 and post[1] in ("more", "less", "higher", "lower", "as", "greater", "the"):
+        return True
+    if first in ("in", "out", "of") and len(post) > 1:
+        nxt = post[2] if first == "out" and len(post) > 2 else post[1]
+        if nxt in SMALL_NUMBER_WORDS or (nxt[:1].isdigit() and len(nxt) <= 3 and "," not in nxt):
+            return True  # "4 out of 5", "two in 10"
     if _unit_excluded(post):
         return True
     raw = text[start:end]
@@ -181,7 +213,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
             return True  # codes and reference numbers
         if "," not in raw and value >= 100000:
             return True  # phone numbers, long references
-    elif raw.lower() in ("one", "a", "an") and not _ONE_OK_RE.match(post):
+    elif raw.lower() in ("one", "a", "an") and first not in _ONE_OK:
         return True  # "one of the", "in one case": too vague to be a count
     return False
 
@@ -197,6 +229,33 @@ def find_numbers(text: str) -> list[NumberMatch]:
             found.append(NumberMatch(m.start(), m.end(), value, True))
     found.sort(key=lambda n: n.start)
     return found
+
+
+def numbers_at(text: str, positions) -> list[NumberMatch]:
+    """Numbers starting at the given character offsets (increasing), e.g. number-like tokens."""
+    out: list[NumberMatch] = []
+    last_end = -1
+    for pos in positions:
+        if pos < last_end:
+            continue
+        if text[pos:pos + 1].isdigit():
+            m = DIGIT_NUMBER_RE.match(text, pos)
+            if m:
+                out.append(NumberMatch(m.start(1), m.end(1), int(m.group(1).replace(",", "")), False))
+                last_end = m.end()
+            continue
+        m = WORD_NUMBER_RE.match(text, pos)
+        if m:
+            value = words_to_int(m.group(0))
+            if value is not None:
+                out.append(NumberMatch(m.start(), m.end(), value, True))
+                last_end = m.end()
+    return out
+
+
+def counts_at(text: str, positions) -> list[NumberMatch]:
+    """numbers_at() without the numbers that are clearly not counts."""
+    return [n for n in numbers_at(text, positions) if not is_excluded(text, n.start, n.end, n.value, n.is_word)]
 
 
 def find_counts(text: str) -> list[NumberMatch]:

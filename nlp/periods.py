@@ -19,17 +19,38 @@ _PATTERNS = [
     rf"between\s+(?:{_MONTH}\s+)?(?:{_FY}|{_YEAR})\s+and\s+(?:{_MONTH}\s+)?(?:{_FY}|{_YEAR})",
     rf"from\s+(?:{_MONTH}\s+)?{_YEAR}\s+(?:to|until)\s+(?:{_MONTH}\s+)?{_YEAR}",
     rf"{_MONTH}\s+{_YEAR}\s*(?:to|and|-|–)\s*{_MONTH}\s+{_YEAR}",
-    rf"(?:q[1-4]|quarter\s+[1-4]|the\s+first\s+quarter\s+of)\s+(?:{_FY}|{_YEAR})",
+    rf"(?:q[1-4]|quarter\s+[1-4]|first\s+quarter\s+of)\s+(?:{_FY}|{_YEAR})",
     rf"since\s+(?:{_MONTH}\s+)?{_YEAR}",
     rf"(?:financial\s+year\s+|fy\s*)?{_FY}(?:\s+financial\s+year)?",
-    rf"(?:the\s+first\s+(?:six|three|nine)\s+months\s+of\s+)?(?:{_MONTH}\s+)?{_YEAR}",
+    rf"first\s+(?:six|three|nine)\s+months\s+of\s+{_YEAR}",
+    rf"(?:{_MONTH}\s+)?{_YEAR}",
     rf"{_REL}\s+(?:financial\s+|calendar\s+|full\s+|reporting\s+)?(?:year|period|quarter|twelve\s+months|12\s+months|month|financial\s+year)",
-    r"(?:a|one)\s+year\s+(?:earlier|before)|the\s+year\s+before|twelve\s+months\s+earlier|12\s+months\s+earlier",
-    r"(?:in\s+)?recent\s+years|since\s+records\s+began",
+    r"year\s+(?:earlier|before)|twelve\s+months\s+earlier|12\s+months\s+earlier",
+    r"recent\s+years|since\s+records\s+began",
 ]
-PERIOD_RE = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in _PATTERNS) + r")\b", re.IGNORECASE)
+# The leading lookahead lists every letter a period can start with: it lets the regex
+# engine skip most positions cheaply (about twice as fast on long texts).
+PERIOD_RE = re.compile(r"(?<![\w])(?=[YyFfCcLlPpSsTtBbQqAaOoRrIiMmJjDdNnEeWwHh0-9])(?:"
+                       + "|".join(f"(?:{p})" for p in _PATTERNS) + r")\b", re.IGNORECASE)
+# Every period has a year or one of these words; text without them is skipped.
+_TRIGGER_RE = re.compile(r"(?:19|20)\d\d|[Yy]ears?\b|[Pp]eriod|[Mm]onths?\b|[Qq]uarter|[Ww]eeks|[Rr]ecords|YEAR|PERIOD|MONTH")
 
 RELATIVE_PREVIOUS = re.compile(r"^(?:previous|preceding|prior|last)\s+(?:financial\s+)?year$|year\s+(?:earlier|before)", re.I)
+
+
+# First words of every pattern above (lower case) and the shapes of year tokens: the
+# pipeline tries PERIOD_RE only at tokens like these, never across the whole text.
+START_WORDS = {
+    "year", "years", "financial", "calendar", "between", "from", "since", "q1", "q2", "q3", "q4",
+    "quarter", "fy", "recent", "first", "second", "third", "final", "last", "previous",
+    "preceding", "past", "same", "this", "current", "prior", "latest", "most", "whole", "twelve",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "eighteen",
+    *(str(n) for n in range(1, 37)),
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}
+YEAR_SHAPES = {"dddd", "dddd/dd", "dddd/dddd", "dddd-dd", "dddd–dd", "dddd-dddd"}
 
 
 @dataclass(frozen=True)
@@ -39,9 +60,25 @@ class PeriodMatch:
     text: str
 
 
+def periods_at(text: str, positions) -> list[PeriodMatch]:
+    """Periods starting at the given character offsets (increasing), without overlaps."""
+    out: list[PeriodMatch] = []
+    last_end = -1
+    for pos in positions:
+        if pos < last_end:
+            continue
+        m = PERIOD_RE.match(text, pos)
+        if m:
+            out.append(PeriodMatch(m.start(), m.end(), re.sub(r"\s+", " ", m.group(0)).strip()))
+            last_end = m.end()
+    return out
+
+
 def find_periods(text: str) -> list[PeriodMatch]:
     """Periods in text, as written (without a leading 'the')."""
-    out = []
+    out: list[PeriodMatch] = []
+    if not _TRIGGER_RE.search(text):
+        return out
     for m in PERIOD_RE.finditer(text):
         out.append(PeriodMatch(m.start(), m.end(), re.sub(r"\s+", " ", m.group(0)).strip()))
     return out

@@ -7,58 +7,169 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
-from .numbers import find_counts
-from .periods import find_periods
+from .numbers import counts_at
+from .periods import START_WORDS, YEAR_SHAPES, periods_at
 from .vocab import cue_patterns, entity_patterns
 
 COUNTS_KEY = "pw_counts"
 PERIODS_KEY = "pw_periods"
-CUES_KEY = "pw_cues"
 
 if not Span.has_extension("pw_value"):
     Span.set_extension("pw_value", default=None)
 
 
+def doc_text(doc: Doc) -> str:
+    """doc.text, computed once: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("pw_text")
+    if text is None:
+        text = doc.user_data["pw_text"] = doc.text
+    return text
+
+
+def names_disposal(doc: Doc) -> bool:
+    """Whether the text names a disposal ("cautions") or refers to one ("the sanction").
+    Without one no figure can be read, so counts and periods are not worth finding."""
+    flag = doc.user_data.get("pw_has_disposal")
+    if flag is None:
+        ents = doc.user_data.get("pw_ents")
+        labels = [e[0] for e in ents] if ents is not None else [e.label_ for e in doc.ents]
+        flag = doc.user_data["pw_has_disposal"] = "DISPOSAL" in labels or "DISPOSAL_REF" in labels
+    return flag
+
+
+def _hashes(vocab, words) -> np.ndarray:
+    return np.sort(np.array([vocab.strings.add(w) for w in words], dtype="uint64"))
+
+
+def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """np.isin for a small sorted set, without isin's per-call sorting of the values."""
+    pos = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
+    return sorted_set[pos] == values
+
+
 class CountFinder:
-    """Mark candidate counts as spans in doc.spans[COUNTS_KEY], value in span._.pw_value."""
+    """Mark candidate counts as spans in doc.spans[COUNTS_KEY], value in span._.pw_value.
+
+    Only number-like tokens (and the "a" of "a dozen") are tried, so the cost follows
+    the number of numbers, not the length of the text.
+    """
+
+    def __init__(self, vocab, require_disposal: bool = True) -> None:
+        self.require_disposal = require_disposal
+        self.scales = _hashes(vocab, ("dozen", "hundred", "thousand"))
+        self.articles = {vocab.strings.add(w) for w in ("a", "an", "half")}
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for n in find_counts(doc.text):
-            span = doc.char_span(n.start, n.end, label="COUNT", alignment_mode="expand")
-            if span is None:
-                continue
-            span._.pw_value = n.value
-            spans.append(span)
+        if len(doc) and (not self.require_disposal or names_disposal(doc)):
+            text = doc_text(doc)
+            arr = doc.to_array([LIKE_NUM, LOWER, IDX])
+            cand = np.nonzero((arr[:, 0] == 1) | _member(arr[:, 1], self.scales))[0]
+            positions = []
+            for i in cand:
+                j = int(i)
+                while j > 0 and j >= i - 2 and arr[j - 1, 1] in self.articles and arr[i, 1] in self.scales:
+                    j -= 1  # "a dozen", "half a dozen"
+                positions.append(int(arr[j, 2]))
+            for n in counts_at(text, sorted(positions)):
+                span = doc.char_span(n.start, n.end, label="COUNT", alignment_mode="expand")
+                if span is not None:
+                    span._.pw_value = n.value
+                    spans.append(span)
         doc.spans[COUNTS_KEY] = spans
         return doc
 
 
 class PeriodFinder:
-    """Mark periods as written in doc.spans[PERIODS_KEY]."""
+    """Mark periods as written in doc.spans[PERIODS_KEY], trying only plausible first tokens."""
+
+    def __init__(self, vocab, require_disposal: bool = True) -> None:
+        self.require_disposal = require_disposal
+        self.starts = _hashes(vocab, START_WORDS)
+        self.shapes = _hashes(vocab, YEAR_SHAPES)
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for p in find_periods(doc.text):
-            span = doc.char_span(p.start, p.end, label="PERIOD", alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
+        if len(doc) and (not self.require_disposal or names_disposal(doc)):
+            arr = doc.to_array([LOWER, SHAPE, IDX])
+            cand = np.nonzero(_member(arr[:, 0], self.starts) | _member(arr[:, 1], self.shapes))[0]
+            for p in periods_at(doc_text(doc), [int(arr[i, 2]) for i in cand]):
+                span = doc.char_span(p.start, p.end, label="PERIOD", alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
         doc.spans[PERIODS_KEY] = spans
         return doc
 
 
-@Language.factory("policewatch_counts", assigns=["doc.spans"])
-def make_policewatch_counts(nlp: Language, name: str) -> CountFinder:
-    return CountFinder()
+@Language.factory("policewatch_counts", assigns=["doc.spans"], default_config={"require_disposal": True})
+def make_policewatch_counts(nlp: Language, name: str, require_disposal: bool) -> CountFinder:
+    return CountFinder(nlp.vocab, require_disposal)
 
 
-@Language.factory("policewatch_periods", assigns=["doc.spans"])
-def make_policewatch_periods(nlp: Language, name: str) -> PeriodFinder:
-    return PeriodFinder()
+@Language.factory("policewatch_periods", assigns=["doc.spans"], default_config={"require_disposal": True})
+def make_policewatch_periods(nlp: Language, name: str, require_disposal: bool) -> PeriodFinder:
+    return PeriodFinder(nlp.vocab, require_disposal)
+
+
+class PhraseEntityRuler(EntityRuler):
+    """EntityRuler for phrase patterns, without two per-document costs of the stock one:
+    it recounts every pattern on each call (__len__) and runs the empty token Matcher."""
+
+    def add_patterns(self, patterns) -> None:
+        super().add_patterns(patterns)
+        self._n_patterns = EntityRuler.__len__(self)
+
+    def __len__(self) -> int:
+        n = getattr(self, "_n_patterns", None)
+        return EntityRuler.__len__(self) if n is None else n
+
+    def match(self, doc: Doc):
+        if any(self.token_patterns.values()):
+            return super().match(doc)
+        matches = {(m_id, start, end) for m_id, start, end in self.phrase_matcher(doc) if start != end}
+        return sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+    def set_annotations(self, doc: Doc, matches) -> None:
+        """Longest match first, no overlaps; existing entities are kept and win."""
+        taken = bytearray(len(doc))
+        kept = list(doc.ents)
+        found = [(e.label_, e.ent_id_, e.start, e.end) for e in kept]
+        for ent in kept:
+            taken[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
+        for match_id, start, end in matches:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            label, ent_id = self._ent_ids.get(match_id, (match_id, ""))
+            kept.append(Span(doc, start, end, label=label, span_id=ent_id))
+            found.append((label, ent_id, start, end))
+        doc.ents = kept
+        # Plain tuples for the linker: reading them back from doc.ents builds Span objects again.
+        doc.user_data["pw_ents"] = sorted(found, key=lambda e: e[2])
+
+
+@Language.factory(
+    "policewatch_ruler", assigns=["doc.ents"],
+    default_config={"phrase_matcher_attr": "LOWER", "validate": False, "overwrite_ents": False,
+                    "ent_id_sep": "||"})
+def make_policewatch_ruler(nlp: Language, name: str, phrase_matcher_attr: str | None, validate: bool,
+                           overwrite_ents: bool, ent_id_sep: str) -> PhraseEntityRuler:
+    return PhraseEntityRuler(nlp, name, phrase_matcher_attr=phrase_matcher_attr, validate=validate,
+                             overwrite_ents=overwrite_ents, ent_id_sep=ent_id_sep)
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenize, remembering the text so components need not rebuild it from tokens."""
+    doc = nlp.make_doc(text)
+    doc.user_data["pw_text"] = text
+    return doc
 
 
 def build_pipeline() -> Language:
@@ -67,12 +178,11 @@ def build_pipeline() -> Language:
     # Long documents are split into paragraphs before they reach spaCy (see segment.py);
     # this limit only guards against a caller passing a huge single chunk.
     nlp.max_length = 2_000_000
-    nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "validate": False})
-    ruler.add_patterns(list(entity_patterns()))
-    cues = nlp.add_pipe("span_ruler", name="cue_ruler",
-                        config={"spans_key": CUES_KEY, "phrase_matcher_attr": "LOWER"})
-    cues.add_patterns(list(cue_patterns()))
+    # One ruler for names and cues ("the sanction", "the force", "nationally"): a single
+    # PhraseMatcher pass, and overlaps resolve longest-first ("the penalty notice" beats
+    # the anaphor "the penalty").
+    ruler = nlp.add_pipe("policewatch_ruler")
+    ruler.add_patterns(list(entity_patterns()) + list(cue_patterns()))
     nlp.add_pipe("policewatch_periods")
     nlp.add_pipe("policewatch_counts")
     return nlp

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 CHUNK = 20_000
 _LINE_RE = re.compile(r"[^\n\r]+")
 _SPLIT_RE = re.compile(r"\t+| {2,}")
+_JUNK_RE = re.compile(r"[^\w\s,.;:'’\"“”()%£$€/&!?+\-–]")  # not what prose is made of
 
 
 @dataclass
@@ -42,8 +43,7 @@ def _looks_like_text(line: str) -> bool:
     if len(line) < 200:
         return any(ch.isalnum() for ch in line)
     sample = line[:2000]
-    good = sum(1 for ch in sample if ch.isalpha() or ch in " ,.'’-")
-    return good >= 0.75 * len(sample)
+    return len(_JUNK_RE.findall(sample)) <= 0.25 * len(sample)
 
 
 def _chunks(start: int, line: str) -> list[Block]:
@@ -91,13 +91,28 @@ def segment(text: str) -> list[Block]:
         header = (m.start(), line, cells, len(blocks)) if cells is not None else None
         blocks.extend(_chunks(m.start(), line))
     # A "table" of one row is just a line with odd spacing: give it back to the text reader.
-    result = []
+    result: list[Block] = []
     for b in blocks:
         if b.kind == "table" and len(b.rows) < 2 and not b.text.lstrip().startswith("|"):
             result.extend(_chunks(b.start, b.text))
         else:
             result.append(b)
-    return result
+    return _merge_lines(text, result)
+
+
+def _merge_lines(text: str, blocks: list[Block]) -> list[Block]:
+    """Join neighbouring prose lines into one block (one Doc): spaCy's per-Doc overhead
+    dominates on short paragraphs. Line breaks still end sentences (see pipeline)."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        end = b.start + len(b.text)
+        if (prev is not None and prev.kind == "text" and b.kind == "text"
+                and end - prev.start <= CHUNK and not text[prev.start + len(prev.text):b.start].strip()):
+            prev.text = text[prev.start:end]
+        else:
+            out.append(b)
+    return out
 
 
 def _has_number_cell(cells: list[str]) -> bool:

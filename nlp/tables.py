@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from .context import Context, Draft
 from .numbers import parse_cell_number
-from .pipeline import CUES_KEY, PERIODS_KEY
+from .pipeline import PERIODS_KEY, make_doc
 from .segment import Block
 from .vocab import canonical
 
@@ -22,12 +22,21 @@ def _is_year(cell: str) -> bool:
     return bool(re.fullmatch(r"(?:19|20)\d{2}", cell.strip()))
 
 
+_CELL_CACHE: dict[str, dict] = {}   # header and label cells repeat across documents
+_CELL_CACHE_MAX = 20_000
+
+
 class CellReader:
     """Dimensions named by a table cell (force, disposal, offence, period, national)."""
 
     def __init__(self, nlp: Language, texts: list[str]) -> None:
-        uniq = sorted({t for t in texts if t and parse_cell_number(t) is None or _is_year(t)})
-        self.info = {t: self._read(doc) for t, doc in zip(uniq, nlp.pipe(uniq))}
+        todo = sorted({t for t in texts if t and t not in _CELL_CACHE
+                       and (parse_cell_number(t) is None or _is_year(t))})
+        if len(_CELL_CACHE) + len(todo) > _CELL_CACHE_MAX:
+            _CELL_CACHE.clear()
+        ruler, periods = nlp.get_pipe("policewatch_ruler"), nlp.get_pipe("policewatch_periods")
+        for t in todo:  # only the components a cell needs: no sentences, no counts
+            _CELL_CACHE[t] = self._read(periods(ruler(make_doc(nlp, t))))
 
     @staticmethod
     def _read(doc) -> dict:
@@ -37,14 +46,14 @@ class CellReader:
             name = canonical(ent.label_, ent.ent_id_) if kind else None
             if name and kind not in out:
                 out[kind] = name
+            if ent.label_ == "NATIONAL":
+                out["national"] = True
         if doc.spans.get(PERIODS_KEY):
             out["period"] = re.sub(r"^the\s+", "", doc.spans[PERIODS_KEY][0].text, flags=re.I)
-        if any(s.label_ == "NATIONAL" for s in doc.spans.get(CUES_KEY, [])):
-            out["national"] = True
         return out
 
     def __call__(self, cell: str) -> dict:
-        return self.info.get(cell, {})
+        return _CELL_CACHE.get(cell, {})
 
 
 def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:

@@ -64,3 +64,28 @@ def canonical(label: str, ent_id: str) -> str | None:
     if kind is None:
         return None
     return canonical_names()[kind].get(ent_id)
+
+
+# Words too common in news to tell a disposal text from any other.
+_COMMON_WORDS = {"community", "further", "criminal", "outside", "possession", "outcome", "spot",
+                 "dealt", "conditional", "fixed", "police", "youth", "adult", "adults", "simple",
+                 "formal", "drug", "drugs", "given", "with", "out", "court", "the", "for", "and",
+                 "action", "actions", "outcomes", "disorders", "taken", "justice", "meeting", "approach", "approaches", "informal",
+                 "disorder", "order", "street", "use", "its", "this", "that", "was"}
+
+
+@lru_cache(maxsize=None)
+def disposal_keys() -> tuple[str, ...]:
+    """Lower-case substrings at least one of which every disposal pattern contains.
+
+    A text holding none of them cannot name a disposal, so it cannot hold a figure:
+    extraction skips it without tokenizing (most crawled news is like that).
+    """
+    keys = set()
+    for p in entity_patterns():
+        if p.get("label") == "DISPOSAL" and isinstance(p.get("pattern"), str):
+            phrase = p["pattern"].lower()
+            words = [w for w in phrase.split() if len(w) >= 3 and w not in _COMMON_WORDS]
+            keys.add(max(words, key=len) if words else phrase)
+    # drop keys containing a shorter key: the shorter one is found wherever the longer is
+    return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))

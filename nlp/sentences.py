@@ -1,0 +1,62 @@
+"""Sentence boundaries by rule, computed only for paragraphs that hold a count.
+
+A line break always ends a sentence: headings, list items and lines like
+'2020/21: 14' carry no full stop.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Doc
+
+_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "nos", "insp", "det", "supt", "sgt", "ch",
+                  "cllr", "rev", "prof", "gen", "col", "capt", "lt", "vs", "v", "e.g", "i.e", "etc",
+                  "approx", "fig", "ref", "sec", "para", "jan", "feb", "mar", "apr", "jun", "jul",
+                  "aug", "sep", "sept", "oct", "nov", "dec", "co", "inc", "ltd", "op"}
+
+
+@dataclass(frozen=True)
+class Sent:
+    """The parts of a sentence span linking needs: token and character bounds."""
+    doc: Doc
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Character offsets where a new sentence begins (0 not included)."""
+    out = []
+    for m in _BOUNDARY_RE.finditer(text):
+        end = m.end()
+        if m.group() != "\n":
+            nxt = text[end:end + 3].lstrip()[:1]
+            if nxt.islower():
+                continue
+            word = text[max(0, m.start() - 6):m.start()]
+            word = word.rsplit(None, 1)[-1] if word.strip() else ""
+            if word.lower().lstrip("(") in _ABBREVIATIONS:
+                continue
+        out.append(end)
+    return out
+
+
+def sentences(doc: Doc, text: str) -> list[Sent]:
+    """Sentences of a Doc whose text is `text`, skipping whitespace-only stretches."""
+    n = len(doc)
+    if n == 0:
+        return []
+    idx = doc.to_array("IDX")
+    cuts = np.searchsorted(idx, np.asarray(sentence_starts(text), dtype=idx.dtype), side="left")
+    bounds = [0, *sorted({int(c) for c in cuts if 0 < c < n}), n]
+    out = []
+    for a, b in zip(bounds, bounds[1:]):
+        start_char = int(idx[a])
+        end_char = int(idx[b]) if b < n else len(text)
+        if text[start_char:end_char].strip():
+            out.append(Sent(doc, a, b, start_char, end_char))
+    return out
