@@ -202,6 +202,10 @@ class SentenceLinker:
             return None  # "4,000 offences were recorded": the base, not a disposal count
         force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)
         offence_m = self.pick(i, ("offence",), 4)
+        if offence_m is None:
+            only = {m.value for m in self.ms if m.kind == "offence"}
+            if len(only) == 1:  # "gave 14 and 9 youth cautions for robbery": one offence for all
+                offence_m = next(m for m in self.ms if m.kind == "offence")
         period = self.period(i, loose=True)
         prev = ctx.last_primary()
         if disp is not None and disp.value:

@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from .context import Context, Draft
 from .numbers import parse_cell_number
-from .pipeline import PERIODS_KEY, make_doc
+from .pipeline import PERIODS_KEY, PeriodFinder, make_doc
 from .segment import Block
 from .vocab import canonical
 
@@ -34,7 +34,8 @@ class CellReader:
                        and (parse_cell_number(t) is None or _is_year(t))})
         if len(_CELL_CACHE) + len(todo) > _CELL_CACHE_MAX:
             _CELL_CACHE.clear()
-        ruler, periods = nlp.get_pipe("policewatch_ruler"), nlp.get_pipe("policewatch_periods")
+        ruler = nlp.get_pipe("policewatch_ruler")
+        periods = PeriodFinder(nlp.vocab, require_disposal=False)  # a header "2021" names no disposal
         for t in todo:  # only the components a cell needs: no sentences, no counts
             _CELL_CACHE[t] = self._read(periods(ruler(make_doc(nlp, t))))
 

@@ -1,0 +1,123 @@
+"""Sentences of every kind the extractor must read: each case lists the figures expected
+as (force, disposal, offence, count, period); None means "not stated"."""
+from __future__ import annotations
+
+import pytest
+
+from nlp import Figure, extract
+
+CR, CAU, PN = "community resolution", "caution", "penalty notice"
+
+CASES = [
+    # --- counts in words and digits, aliases ---------------------------------------------
+    ("Lincolnshire Police handed out community resolutions in four child rape cases last year.",
+     [("Lincolnshire", CR, "child rape", 4, "last year")]),
+    ("Officers in Nottinghamshire gave out a dozen community resolutions for upskirting in 2022.",
+     [("Nottinghamshire", CR, "indecent exposure", 12, "2022")]),
+    ("Kent's force used community resolutions two hundred and six times for shoplifting in 2021/22.",
+     [("Kent", CR, "shoplifting", 206, "2021/22")]),
+    ("Scotland Yard issued 1,064 penalty notices for disorder in the 12 months to March 2022.",
+     [("Metropolitan Police", PN, None, 1064, "12 months to March 2022")]),
+    ("Lincs Police issued seventeen conditional cautions for criminal damage.",
+     [("Lincolnshire", "conditional caution", "criminal damage", 17, None)]),
+    ("The PSNI gave 40 cautions to under-18s for theft in 2022.",
+     [("Police Service of Northern Ireland", CAU, "theft", 40, "2022")]),
+    # --- several forces in one sentence --------------------------------------------------
+    ("Kent issued 45 cautions for burglary and Essex 38 in 2022.",
+     [("Kent", CAU, "burglary", 45, "2022"), ("Essex", CAU, "burglary", 38, "2022")]),
+    ("Durham and Cleveland gave 14 and 9 youth cautions for robbery respectively.",
+     [("Durham", "youth caution", "robbery", 14, None), ("Cleveland", "youth caution", "robbery", 9, None)]),
+    ("Bedfordshire Police gave out 12 community resolutions for hate crimes, 8 for stalking and 3 for fraud.",
+     [("Bedfordshire", CR, "hate crime", 12, None), ("Bedfordshire", CR, "stalking and harassment", 8, None),
+      ("Bedfordshire", CR, "fraud", 3, None)]),
+    ("Gwent Police cautioned 3 men for affray and charged a further 5.",
+     [("Gwent", CAU, "public order offences", 3, None), ("Gwent", "charge", "public order offences", 5, None)]),
+    # --- rises and falls -----------------------------------------------------------------
+    ("Cautions for drug possession in Surrey rose from 421 in 2021 to 643 in 2022.",
+     [("Surrey", CAU, "drug offences", 643, "2022"), ("Surrey", CAU, "drug offences", 421, "2021")]),
+    ("North Yorkshire Police NFA'd 52 rape reports last year, compared with 30 the year before.",
+     [("North Yorkshire", "no further action", "rape", 52, "last year"),
+      ("North Yorkshire", "no further action", "rape", 30, "year before")]),
+    # --- context carried from earlier sentences and anaphora -------------------------------
+    ("Shoplifters in Derbyshire let off\n\nDerbyshire Constabulary issued 210 community resolutions "
+     "for shoplifting in 2023. Nottinghamshire Police used the same disposal 180 times.",
+     [("Derbyshire", CR, "shoplifting", 210, "2023"), ("Nottinghamshire", CR, "shoplifting", 180, "2023")]),
+    ("Humberside Police said community resolutions were an effective tool. The force issued 220 last year.",
+     [("Humberside", CR, None, 220, "last year")]),
+    ("Figures show Dorset Police issued 41 penalty notices for disorder in 2023. "
+     "Wiltshire Police followed with 33, while Devon and Cornwall Police recorded 12.",
+     [("Dorset", PN, None, 41, "2023"), ("Wiltshire", PN, None, 33, "2023"),
+      ("Devon and Cornwall", PN, None, 12, "2023")]),
+    # --- lists and text tables --------------------------------------------------------------
+    ("Community resolutions issued by Merseyside Police for burglary:\n2020/21: 14\n2021/22: 22\n"
+     "2022/23: fewer than five",
+     [("Merseyside", CR, "burglary", 14, "2020/21"), ("Merseyside", CR, "burglary", 22, "2021/22")]),
+    ("Community resolutions for rape by force, 2023\nKent: 14\nEssex: 22",
+     [("Kent", CR, "rape", 14, "2023"), ("Essex", CR, "rape", 22, "2023")]),
+    ("| Force | Cautions | Community resolutions |\n|---|---|---|\n| Cumbria Constabulary | 120 | 85 |\n"
+     "| Total | 120 | 85 |",
+     [("Cumbria", CAU, None, 120, None), ("Cumbria", CR, None, 85, None)]),
+    ("Sexual offences dealt with by community resolution, Sussex Police\n"
+     "Year\t2021\t2022\nExposure and voyeurism\t7\t11\n",
+     [("Sussex", CR, "indecent exposure", 7, "2021"), ("Sussex", CR, "indecent exposure", 11, "2022")]),
+    # --- national figures ---------------------------------------------------------------------
+    ("Nationally, police recorded 45,312 community resolutions in the year ending March 2024.",
+     [(None, CR, None, 45312, "year ending March 2024")]),
+    ("Some 2,500 people were given a caution for shoplifting by forces across England and Wales in 2023.",
+     [(None, CAU, "shoplifting", 2500, "2023")]),
+]
+
+NOT_FIGURES = [
+    "A 15-year-old boy received a community resolution after exposing himself to two girls aged 12.",
+    "The force has recruited 260 new officers since 2020 and issued cautions to fewer than five people.",
+    "Section 40(2) of the Freedom of Information Act 2000 applies to community resolutions.",
+    "The Kent Police and Crime Commissioner said 4 out of 5 victims were unhappy with the caution.",
+    "Cautions accounted for 2.9% of outcomes, and a fine of £50 was issued in 2023.",
+    "The charge or summons rate for all offences was 7.1%, unchanged on the previous year.",
+    "How many cautions did Kent Police issue in 2023?",
+    "Essex Police made six further arrests and thanked the 12 officers involved.",
+    "Nearly two in three shoplifting cases ended with a community resolution rather than a charge.",
+    "Of the 4,210 sexual offences recorded by Humberside Police, none ended in a caution.",
+]
+
+
+def as_tuples(figures: list[Figure]) -> list[tuple]:
+    return [(f.force, f.disposal, f.offence, f.count, f.period) for f in figures]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
+def test_sentence(text, expected):
+    assert as_tuples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text", NOT_FIGURES, ids=[t[:50] for t in NOT_FIGURES])
+def test_numbers_that_are_not_disposal_counts(text):
+    assert extract(text) == []
+
+
+def test_quote_offsets_point_into_the_input():
+    text = "Headline\n\n  Kent Police issued 45 cautions for theft in 2023.  Essex Police issued 38."
+    for fig in extract(text):
+        assert text[fig.char_start:fig.char_end] == fig.quote
+        assert str(fig.count) in fig.quote
+
+
+def test_the_newer_figure_of_a_comparison_carries_the_change():
+    figs = extract("Norfolk Constabulary issued 612 community resolutions in 2023, compared with 438 in 2022.")
+    newer = next(f for f in figs if f.count == 612)
+    assert (newer.previous_count, newer.change_pct) == (438, 39.7)
+
+
+def test_figure_key_is_stable_and_ignores_case_and_quote():
+    a = Figure("Kent", "caution", "theft", 45, "2023", "one", 0, 3)
+    b = Figure("KENT", "Caution", "Theft", 45, "2023", "another quote", 9, 20)
+    assert a.key() == b.key() and len(a.key()) == 40
+    assert a.key() != Figure("Kent", "caution", "theft", 46, "2023", "one", 0, 3).key()
+    assert set(a.to_dict()) >= {"force", "disposal", "offence", "count", "period", "quote",
+                                "char_start", "char_end", "previous_count", "change_pct"}
+
+
+def test_repeated_figure_in_headline_and_body_is_reported_once():
+    text = ("Essex Police issued 31 community resolutions for sexual offences\n\n"
+            "Essex Police issued 31 community resolutions for sexual offences in 2023, figures show.")
+    assert as_tuples(extract(text)) == [("Essex", CR, "sexual offences", 31, "2023")]
