@@ -222,6 +222,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
     """Every number in text, words and digits, in order of position."""
     found: list[NumberMatch] = []
     for m in DIGIT_NUMBER_RE.finditer(text):
+        if len(m.group(1)) > 15:
+            continue
         found.append(NumberMatch(m.start(1), m.end(1), int(m.group(1).replace(",", "")), False))
     for m in WORD_NUMBER_RE.finditer(text):
         value = words_to_int(m.group(0))
@@ -240,6 +242,9 @@ def numbers_at(text: str, positions) -> list[NumberMatch]:
             continue
         if text[pos:pos + 1].isdigit():
             m = DIGIT_NUMBER_RE.match(text, pos)
+            if m and len(m.group(1)) > 15:
+                last_end = m.end()  # a digit run this long is an identifier, never a count
+                continue
             if m:
                 out.append(NumberMatch(m.start(1), m.end(1), int(m.group(1).replace(",", "")), False))
                 last_end = m.end()

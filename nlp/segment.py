@@ -39,10 +39,10 @@ def _is_separator(cells: list[str]) -> bool:
 
 
 def _looks_like_text(line: str) -> bool:
-    """Skip binary noise: long lines that are mostly not letters and spaces."""
-    if len(line) < 200:
-        return any(ch.isalnum() for ch in line)
+    """Skip binary noise: lines with no letters or digits, or too many odd characters."""
     sample = line[:2000]
+    if not any(ch.isalnum() for ch in sample[:200]) and not any(ch.isalnum() for ch in sample):
+        return False
     return len(_JUNK_RE.findall(sample)) <= 0.25 * len(sample)
 
 
