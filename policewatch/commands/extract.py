@@ -96,16 +96,19 @@ def extract_archive(obj) -> None:
         raise click.ClickException(f"no archive at {path} yet: run `policewatch crawl` first")
     db = archive.open_archive(path)
     n_docs = n_figures = n_new = 0
-    pending = documents_to_extract(db)
-    while True:
-        batch = list(islice(pending, 32))
-        if not batch:
-            break
-        for doc, figures in zip(batch, nlp.extract_many([d.get("text") or "" for d in batch])):
-            rows = [figure_row(None, f) for f in figures]
-            n_new += replace_figures(db, doc["id"], doc["content_hash"], rows) or 0
-            n_docs += 1
-            n_figures += len(rows)
+    try:
+        pending = documents_to_extract(db)
+        while True:
+            batch = list(islice(pending, 32))
+            if not batch:
+                break
+            for doc, figures in zip(batch, nlp.extract_many([d.get("text") or "" for d in batch])):
+                rows = [figure_row(None, f) for f in figures]
+                n_new += replace_figures(db, doc["id"], doc["content_hash"], rows) or 0
+                n_docs += 1
+                n_figures += len(rows)
+    finally:
+        db.close()
     click.echo(f"extracted {n_docs} document(s): {n_figures} figure(s), {n_new} new")
 
 
