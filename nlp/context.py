@@ -15,6 +15,11 @@ ENTITY_KINDS = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}
 CUE_KINDS = {"DISPOSAL_REF": "dref", "FORCE_REF": "fref", "NATIONAL": "national"}
 
 
+# "1.", "2)", "(b)", "Question 2", "Q2", "Part 3": a numbered item of a request or answer
+ENUMERATOR_RE = re.compile(r"^\s*(?:(?:question|q|part|item|answer|request|response\s+to\s+question)\s*"
+                           r"(\d{1,2}|[a-h])\b[.):]?|\(?(\d{1,2}|[a-h])[.)])", re.IGNORECASE)
+
+
 @dataclass
 class Mention:
     kind: str        # force, offence, disposal, dref, fref, national, period, count
@@ -54,6 +59,7 @@ class Context:
     period: str | None = None
     last_figures: list = field(default_factory=list)
     list_mode: bool = False             # after a heading line ending with ':'
+    items: dict = field(default_factory=dict)  # numbered request items -> (disposal, offence)
 
     def default_force(self) -> str | None:
         if self.national:
@@ -62,12 +68,12 @@ class Context:
             return self.force
         return None
 
-    def quiet_sentence(self) -> None:
-        """A sentence that names nothing: recency fades, a list ends."""
+    def quiet_sentence(self, line_text: str) -> None:
+        """A sentence that names nothing: recency fades; it may still open or close a list."""
         self.disposal_age += 1
         self.force_recent = False
         self.last_figures = []
-        self.list_mode = False
+        _line_state(self, line_text, False, False)
 
     def last_primary(self) -> Draft | None:
         for d in reversed(self.last_figures):
@@ -136,7 +142,9 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
     if "disposal" in last:
         ctx.disposal, ctx.disposal_age = last["disposal"].value, 0
     if "offence" in last:
-        ctx.offence = last["offence"].value
+        offences = {m.value for m in mentions if m.kind == "offence"}
+        # a breakdown over several offences says nothing about the next sentence's offence
+        ctx.offence = last["offence"].value if len(offences) == 1 else None
     force = last.get("force")
     nat = last.get("national")
     if force is not None and (nat is None or force.start > nat.start):
@@ -154,11 +162,29 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         if periods:
             ctx.period = periods[-1]
     ctx.last_figures = drafts
-    stripped = line_text.rstrip()
-    has_count = any(m.kind == "count" for m in mentions)
+    _line_state(ctx, line_text, any(m.kind == "count" for m in mentions), "disposal" in last)
+    item = _item(line_text)
+    if item and "disposal" in last:  # "2. The number of cannabis warnings ...": remember item 2
+        ctx.items[item] = (last["disposal"].value, last["offence"].value if "offence" in last else None)
+
+
+def _item(line_text: str) -> str | None:
+    m = ENUMERATOR_RE.match(line_text)
+    return (m.group(1) or m.group(2)).lower() if m else None
+
+
+def _line_state(ctx: Context, line_text: str, has_count: bool, names_disposal: bool) -> None:
+    """Headings open a list of short lines ('2020/21: 14'); prose closes it."""
+    stripped = line_text.strip()
     heading = stripped.endswith(":") or (
-        len(stripped) < 120 and not stripped.endswith((".", "!", "?", '"', "”")) and "disposal" in last)
-    if heading and not has_count:
-        ctx.list_mode = True  # a heading: the short lines below it are its list
+        len(stripped) < 120 and not stripped.endswith((".", "!", "?", '"', "”")) and names_disposal)
+    item = _item(stripped)
+    if item and not names_disposal and item in ctx.items and not has_count:
+        # "Question 2" / "2." in the answer part: the disposal the request's item 2 named
+        ctx.disposal, offence = ctx.items[item]
+        ctx.offence = offence or ctx.offence
+        ctx.disposal_age, ctx.list_mode = 0, True
+    elif heading and not has_count:
+        ctx.list_mode = True
     elif len(stripped) > 120 or (stripped.endswith(".") and not has_count):
-        ctx.list_mode = False  # the list ended: back to prose
+        ctx.list_mode = False

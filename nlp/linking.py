@@ -23,7 +23,8 @@ BASE_POST = re.compile(
     r"^\s*(?:[\w-]+\s+){0,4}?(?:offences|crimes|incidents|cases|reports|allegations)\s+"
     r"(?:were\s+|had\s+been\s+|have\s+been\s+|being\s+)?(?:recorded|reported|logged)|"
     r"^[^.;]{0,60}?,\s*of\s+which", re.I)
-TIMES_POST = re.compile(r"^\s*(?:times|occasions|cases|instances|offences|crimes)\b", re.I)
+SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them)|these\s+included|this\s+included|including|"
+                          r"among\s+them|that\s+included|they\s+included)\b", re.I)
 ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|gave\s+out|given\s+out|dished\s+out|"
                          r"administered|imposed|used\s+(?:it|them))\b", re.I)
 IN_WORDS = {"in", "by", "from", "at", "across", "for"}
@@ -213,10 +214,15 @@ class SentenceLinker:
             offence = offence_m.value if offence_m else ctx.offence
             period = period or ctx.period
         else:
-            anchored = (ctx.list_mode or force_m is not None or TIMES_POST.match(text_after))
+            # Without a disposal in the sentence, a count continues the previous sentence's
+            # figures only when tied to a force ("Kent Police on 24"), to an offence
+            # ("612 related to shoplifting"), or in a list or breakdown ("Of these, ...").
+            offence_after = offence_m is not None and c.end < offence_m.start <= c.end + 4
+            anchored = (ctx.list_mode or force_m is not None or offence_after
+                        or SUBSET_START.match(self.sent_text))
             # "The force issued 220 last year." shortly after the disposal was named
             issued = ctx.disposal_age <= 2 and ISSUED_VERB.search(self.text[self.sent.start_char:c.cstart])
-            if not anchored or not (prev or ctx.list_mode or issued):
+            if not (anchored and (prev or ctx.list_mode)) and not issued:
                 return None
             base = None if ctx.list_mode or not prev else prev
             disposal = base.disposal if base else ctx.disposal
@@ -242,16 +248,17 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         return []
     out: list[Draft] = []
     for sent, inside in by_sentence(sentences(doc, text), mentions):
+        chunk = text[sent.start_char:sent.end_char]
+        pos = sent.start_char + len(chunk) - len(chunk.lstrip())
+        line_end = text.find("\n", pos)
+        line = text[text.rfind("\n", 0, pos) + 1:line_end if line_end >= 0 else len(text)]
         if not inside:  # plain prose: it only ages the context
-            ctx.quiet_sentence()
+            ctx.quiet_sentence(line)
             continue
         drafts = SentenceLinker(sent, inside, ctx).link()
         for d in drafts:
             d.char_start += base
             d.char_end += base
-        chunk = text[sent.start_char:sent.end_char]
-        pos = sent.start_char + len(chunk) - len(chunk.lstrip())
-        line_end = text.find("\n", pos)
-        update(ctx, inside, drafts, text[text.rfind("\n", 0, pos) + 1:line_end if line_end >= 0 else len(text)])
+        update(ctx, inside, drafts, line)
         out.extend(drafts)
     return out

@@ -107,7 +107,7 @@ def _pre_words(pre: str) -> list[str]:
 
 
 def _post_words(post: str) -> list[str]:
-    return _WORDS_RE.findall(post.lower())[:4]
+    return [w.rstrip(".") if len(w) > 2 else w for w in _WORDS_RE.findall(post.lower())[:4]]
 
 
 @dataclass(frozen=True)
@@ -205,6 +205,11 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
             return True  # "4 out of 5", "two in 10"
     if _unit_excluded(post):
         return True
+    if first in ("of", "out") and len(post) > 2 and post[1] == "the" and post[2][:1].isdigit():
+        return True  # "18 of the 32 boroughs": a share, not a count
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip(" \t(") and text[end:end + 1] in (".", ")") and value < 100:
+        return True  # "1. The number of ..." / "2) ...": a list enumerator
     raw = text[start:end]
     if not is_word:
         if "," not in raw and 1900 <= value <= 2039:

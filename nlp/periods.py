@@ -7,7 +7,8 @@ from dataclasses import dataclass
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|"
           r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 _YEAR = r"(?:19|20)\d{2}"
-_FY = rf"{_YEAR}\s*(?:/|-|–|to)\s*(?:{_YEAR}|\d{{2}})(?!\d)"
+# 2021/22, 2021-22, 2021/2022, 2021 to 2022 (consecutive years are checked in periods_at)
+_FY = rf"{_YEAR}(?:/|-|–|\s+to\s+)(?:{_YEAR}|\d{{2}})(?!\d)"
 _NUMW = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
 _REL = r"(?:last|previous|preceding|past|same|this|current|prior|latest|most\s+recent|whole|first|second|third|final)"
 
@@ -60,6 +61,17 @@ class PeriodMatch:
     text: str
 
 
+_RANGE_RE = re.compile(r"((?:19|20)(\d{2}))(?:/|-|–)(\d{2})$")
+
+
+def _trim_false_year_range(found: str, start: int, end: int) -> int:
+    """'2021-22' is a financial year; '2021-96' is a year then a number: keep only the year."""
+    m = _RANGE_RE.search(found)
+    if m and (int(m.group(2)) + 1) % 100 != int(m.group(3)):
+        return end - (len(m.group(0)) - len(m.group(1)))
+    return end
+
+
 def periods_at(text: str, positions) -> list[PeriodMatch]:
     """Periods starting at the given character offsets (increasing), without overlaps."""
     out: list[PeriodMatch] = []
@@ -69,8 +81,9 @@ def periods_at(text: str, positions) -> list[PeriodMatch]:
             continue
         m = PERIOD_RE.match(text, pos)
         if m:
-            out.append(PeriodMatch(m.start(), m.end(), re.sub(r"\s+", " ", m.group(0)).strip()))
-            last_end = m.end()
+            end = _trim_false_year_range(m.group(0), m.start(), m.end())
+            out.append(PeriodMatch(m.start(), end, re.sub(r"\s+", " ", text[m.start():end]).strip()))
+            last_end = end
     return out
 
 

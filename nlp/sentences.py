@@ -12,6 +12,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n")
+_ENUM_RE = re.compile(r"\s*\(?(?:\d{1,2}|[a-hA-H]|[ivx]{1,4})")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "nos", "insp", "det", "supt", "sgt", "ch",
                   "cllr", "rev", "prof", "gen", "col", "capt", "lt", "vs", "v", "e.g", "i.e", "etc",
                   "approx", "fig", "ref", "sec", "para", "jan", "feb", "mar", "apr", "jun", "jul",
@@ -37,6 +38,9 @@ def sentence_starts(text: str) -> list[int]:
             nxt = text[end:end + 3].lstrip()[:1]
             if nxt.islower():
                 continue
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if _ENUM_RE.fullmatch(text, line_start, m.start()):
+                continue  # "1. The number of cautions": an item number, not a sentence end
             word = text[max(0, m.start() - 6):m.start()]
             word = word.rsplit(None, 1)[-1] if word.strip() else ""
             if word.lower().lstrip("(") in _ABBREVIATIONS:
