@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .context import Context, Draft, Mention, by_sentence, doc_mentions, update
+from .periods import RELATIVE_PREVIOUS
 from .pipeline import doc_text
 from .sentences import Sent, sentences
 
@@ -25,7 +26,7 @@ BASE_POST = re.compile(
     r"^[^.;]{0,60}?,\s*of\s+which", re.I)
 SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them)|these\s+included|this\s+included|including|"
                           r"among\s+them|that\s+included|they\s+included)\b", re.I)
-ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|gave\s+out|given\s+out|dished\s+out|"
+ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"
                          r"administered|imposed|used\s+(?:it|them))\b", re.I)
 IN_WORDS = {"in", "by", "from", "at", "across", "for"}
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
@@ -221,7 +222,7 @@ class SentenceLinker:
             anchored = (ctx.list_mode or force_m is not None or offence_after
                         or SUBSET_START.match(self.sent_text))
             # "The force issued 220 last year." shortly after the disposal was named
-            issued = ctx.disposal_age <= 2 and ISSUED_VERB.search(self.text[self.sent.start_char:c.cstart])
+            issued = ctx.disposal_age <= 2 and ISSUED_VERB.search(self.sent_text)
             if not (anchored and (prev or ctx.list_mode)) and not issued:
                 return None
             base = None if ctx.list_mode or not prev else prev
@@ -229,7 +230,8 @@ class SentenceLinker:
             if disposal is None:
                 return None
             offence = offence_m.value if offence_m else (base.offence if base else ctx.offence)
-            period = period or (base.period if base else ctx.period)
+            carried = base.period if base and not RELATIVE_PREVIOUS.search(base.period or "") else None
+            period = period or carried or ctx.period
         if force_m is None:
             force = ctx.default_force()
         else:

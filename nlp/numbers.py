@@ -56,7 +56,8 @@ EXCLUDED_UNITS = {
     "boroughs", "county", "counties", "district", "districts", "region", "regions",
     "station", "stations", "requests", "request", "respondents", "surveyed", "working",
     "recommendations", "questions", "degrees", "inches", "litres", "tonnes",
-    "volunteers", "chiefs", "commissioners", "judges", "magistrates", "miles",
+    "volunteers", "chiefs", "commissioners", "judges", "magistrates", "miles", "incident",
+    "incidents", "emergency", "999", "callers", "visits", "patrols", "searches",
 }
 # Words after which we stop looking for a unit: the number is already tied to something.
 STOP_WORDS = {
