@@ -44,6 +44,7 @@ class Draft:
     previous_count: int | None = None
     change_pct: float | None = None
     is_previous: bool = False   # the older value of a comparison
+    national: bool = False      # force None because the text says national, not because unknown
 
 
 @dataclass

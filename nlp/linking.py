@@ -233,11 +233,14 @@ class SentenceLinker:
             carried = base.period if base and not RELATIVE_PREVIOUS.search(base.period or "") else None
             period = period or carried or ctx.period
         if force_m is None:
-            force = ctx.default_force()
+            force, national = ctx.default_force(), ctx.national
         else:
-            force = None if force_m.kind == "national" else force_m.value
+            force, national = (None, True) if force_m.kind == "national" else (force_m.value, False)
+        if force is None and not national and c.value < 10:
+            return None  # "she had received two community resolutions": one person's record
         offence = offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
-        return Draft(force, disposal, offence, c.value, period, quote, q_start, q_start + len(quote))
+        return Draft(force, disposal, offence, c.value, period, quote, q_start, q_start + len(quote),
+                     national=national)
 
 
 def link_doc(doc, base: int, ctx: Context) -> list[Draft]:

@@ -206,6 +206,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
             return True  # "4 out of 5", "two in 10"
     if _unit_excluded(post):
         return True
+    if value <= 110 and re.search(r"[A-Za-z],\s*$", pre_text) and re.match(r"\s*,\s*[a-z]", text[end:end + 4]):
+        return True  # "Jordan Smith, 34, of Hill Road", "Man, 34, charged": an age
     if first in ("of", "out") and len(post) > 2 and post[1] == "the" and post[2][:1].isdigit():
         return True  # "18 of the 32 boroughs": a share, not a count
     line_start = text.rfind("\n", 0, start) + 1

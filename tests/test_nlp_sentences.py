@@ -78,6 +78,31 @@ NOT_FIGURES = [
     "Essex Police made six further arrests and thanked the 12 officers involved.",
     "Nearly two in three shoplifting cases ended with a community resolution rather than a charge.",
     "Of the 4,210 sexual offences recorded by Humberside Police, none ended in a caution.",
+    "Jordan Smith, 34, of Hill Road, was charged with affray and will appear before magistrates.",
+    "The court heard she had received a caution in 2019 and two community resolutions.",
+    "Across London, 18 of the 32 boroughs saw the use of cautions rise.",
+    "1. The number of penalty notices for disorder issued in each of the last three years.",
+]
+
+
+DOCUMENTS = [
+    # An FOI answer keyed to the numbered items of the request.
+    ("Our ref: 2024/FOI/1187\n\nYou asked Northamptonshire Police for:\n"
+     "1. The number of penalty notices for disorder issued in each of the last two years.\n"
+     "2. The number of cannabis warnings issued in the same years.\n\nResponse:\nQuestion 1\n"
+     "2022 - 388\n2023 - 451\n\nQuestion 2\n2022 - 104\n2023 - 87\n",
+     [("Northamptonshire", PN, None, 388, "2022"), ("Northamptonshire", PN, None, 451, "2023"),
+      ("Northamptonshire", "cannabis warning", "drug offences", 104, "2022"),
+      ("Northamptonshire", "cannabis warning", "drug offences", 87, "2023")]),
+    # A breakdown after a total, and references to "the fines".
+    ("Between April 2022 and March 2023 Cheshire Constabulary issued 2,318 community resolutions. "
+     "Of these, 612 related to shoplifting and 199 to criminal damage.",
+     [("Cheshire", CR, None, 2318, "Between April 2022 and March 2023"),
+      ("Cheshire", CR, "shoplifting", 612, "Between April 2022 and March 2023"),
+      ("Cheshire", CR, "criminal damage", 199, "Between April 2022 and March 2023")]),
+    ("Cumbria Constabulary issued 1,310 penalty notices in 2023. Most of the fines - 874 - were for "
+     "being drunk and disorderly. Shockingly, in nine cases the offender was a child.",
+     [("Cumbria", PN, None, 1310, "2023"), ("Cumbria", PN, "public order offences", 874, "2023")]),
 ]
 
 
@@ -87,6 +112,11 @@ def as_tuples(figures: list[Figure]) -> list[tuple]:
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:50] for c in CASES])
 def test_sentence(text, expected):
+    assert as_tuples(extract(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", DOCUMENTS, ids=[d[0][:40] for d in DOCUMENTS])
+def test_document(text, expected):
     assert as_tuples(extract(text)) == expected
 
 
