@@ -129,7 +129,9 @@ def by_sentence(sents: list, mentions: list[Mention]) -> Iterator[tuple[object, 
         while k < len(mentions) and mentions[k].start < sent.end:
             m = mentions[k]
             if m.end <= sent.end:
-                inside.append(Mention(m.kind, m.start, m.end, m.cstart, m.cend, m.value))
+                # references get resolved in place: those need their own copy
+                inside.append(Mention(m.kind, m.start, m.end, m.cstart, m.cend, m.value)
+                              if m.kind in ("dref", "fref") else m)
             k += 1
         yield sent, inside
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 CHUNK = 20_000
 _LINE_RE = re.compile(r"[^\n\r]+")
 _SPLIT_RE = re.compile(r"\t+| {2,}")
+_ALNUM_RE = re.compile(r"[^\W_]")
 _JUNK_RE = re.compile(r"[^\w\s,.;:'’\"“”()%£$€/&!?+\-–]")  # not what prose is made of
 
 
@@ -41,8 +42,10 @@ def _is_separator(cells: list[str]) -> bool:
 def _looks_like_text(line: str) -> bool:
     """Skip binary noise: lines with no letters or digits, or too many odd characters."""
     sample = line[:2000]
-    if not any(ch.isalnum() for ch in sample[:200]) and not any(ch.isalnum() for ch in sample):
+    if not _ALNUM_RE.search(sample):
         return False
+    if not _JUNK_RE.search(sample):
+        return True  # the usual case: plain prose
     return len(_JUNK_RE.findall(sample)) <= 0.25 * len(sample)
 
 

@@ -34,16 +34,18 @@ def sentence_starts(text: str) -> list[int]:
     out = []
     for m in _BOUNDARY_RE.finditer(text):
         end = m.end()
-        if m.group() != "\n":
+        if text[m.start()] != "\n":
             nxt = text[end:end + 3].lstrip()[:1]
             if nxt.islower():
                 continue
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if _ENUM_RE.fullmatch(text, line_start, m.start()):
+            dot = m.start()
+            line_start = text.rfind("\n", 0, dot) + 1
+            if dot - line_start <= 5 and _ENUM_RE.fullmatch(text, line_start, dot):
                 continue  # "1. The number of cautions": an item number, not a sentence end
-            word = text[max(0, m.start() - 6):m.start()]
-            word = word.rsplit(None, 1)[-1] if word.strip() else ""
-            if word.lower().lstrip("(") in _ABBREVIATIONS:
+            space = max(text.rfind(" ", dot - 8, dot), text.rfind("\n", dot - 8, dot))
+            if space >= 0 and text[space + 1:dot].lower().lstrip("(") in _ABBREVIATIONS:
+                continue
+            if space < 0 and dot - line_start <= 8 and text[line_start:dot].lower().lstrip("( ") in _ABBREVIATIONS:
                 continue
         out.append(end)
     return out
