@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from .periods import RELATIVE_PREVIOUS
+from .periods import RELATIVE_OLDER, RELATIVE_PREVIOUS
 from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text
 from .vocab import canonical
 
@@ -158,7 +158,7 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
     else:
         ctx.force_recent = False
     primaries = [d for d in drafts if not d.is_previous]
-    if primaries and primaries[-1].period and not RELATIVE_PREVIOUS.search(primaries[-1].period):
+    if primaries and primaries[-1].period and not RELATIVE_OLDER.search(primaries[-1].period):
         ctx.period = primaries[-1].period
     else:
         periods = [m.value for m in mentions if m.kind == "period" and not RELATIVE_PREVIOUS.search(str(m.value))]

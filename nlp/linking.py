@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .context import Context, Draft, Mention, by_sentence, doc_mentions, update
-from .periods import RELATIVE_PREVIOUS
+from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
 
@@ -107,8 +107,11 @@ class SentenceLinker:
         m = self._adjacent_period(i)
         if m is None:
             ps = [p for p in self._of(("period",)) if p.start not in self.claimed or self.claimed[p.start] == i]
-            m = (_first([p for p in ps if c.end <= p.start < next_start])
-                 or _last([p for p in ps if prev_end <= p.start and p.end <= c.start]))
+            # "612 cautions for theft in 2023" beats "In 2021 the figure was 9" beats a later one
+            m = (_first([p for p in ps if c.end <= p.start <= c.end + 6 and p.start < next_start
+                         and self._clear_between(c.cend, p.cstart, True)])
+                 or _last([p for p in ps if prev_end <= p.start and p.end <= c.start])
+                 or _first([p for p in ps if c.end <= p.start < next_start]))
             if m is None and loose:  # "Kent issued 45 and Essex 38 in 2022": one period for the sentence
                 m = _last([p for p in ps if p.end <= c.start]) or _first(ps)
         return m.value if m else None
@@ -230,7 +233,7 @@ class SentenceLinker:
             if disposal is None:
                 return None
             offence = offence_m.value if offence_m else (base.offence if base else ctx.offence)
-            carried = base.period if base and not RELATIVE_PREVIOUS.search(base.period or "") else None
+            carried = base.period if base and not RELATIVE_OLDER.search(base.period or "") else None
             period = period or carried or ctx.period
         if force_m is None:
             force, national = ctx.default_force(), ctx.national

@@ -36,6 +36,8 @@ PERIOD_RE = re.compile(r"(?<![\w])(?=[YyFfCcLlPpSsTtBbQqAaOoRrIiMmJjDdNnEeWwHh0-
 # Every period has a year or one of these words; text without them is skipped.
 _TRIGGER_RE = re.compile(r"(?:19|20)\d\d|[Yy]ears?\b|[Pp]eriod|[Mm]onths?\b|[Qq]uarter|[Ww]eeks|[Rr]ecords|YEAR|PERIOD|MONTH")
 
+# The older period of a comparison: never carried forward as the document's period.
+RELATIVE_OLDER = re.compile(r"^(?:previous|preceding|prior)\s+(?:financial\s+)?year$|year\s+(?:earlier|before)", re.I)
 RELATIVE_PREVIOUS = re.compile(r"^(?:previous|preceding|prior|last)\s+(?:financial\s+)?year$|year\s+(?:earlier|before)", re.I)
 
 
