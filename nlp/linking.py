@@ -24,6 +24,9 @@ BASE_POST = re.compile(
     r"^\s*(?:[\w-]+\s+){0,4}?(?:offences|crimes|incidents|cases|reports|allegations)\s+"
     r"(?:were\s+|had\s+been\s+|have\s+been\s+|being\s+)?(?:recorded|reported|logged)|"
     r"^[^.;]{0,60}?,\s*of\s+which", re.I)
+# "(b) Sexual assault - 17", "- Kent: 45", "2021/22 = 14": one labelled value per line
+LIST_LINE = re.compile(r"\s*(?:[-*•·▪]|\(?[a-z0-9]{1,2}[.)])?\s*[^\s:=–-][^:=–\n]{0,60}?\s*[:=–-]\s*[\d,]+\s*\.?\s*$",
+                       re.I)
 SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them)|these\s+included|this\s+included|including|"
                           r"among\s+them|that\s+included|they\s+included)\b", re.I)
 ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"
@@ -222,13 +225,14 @@ class SentenceLinker:
             # figures only when tied to a force ("Kent Police on 24"), to an offence
             # ("612 related to shoplifting"), or in a list or breakdown ("Of these, ...").
             offence_after = offence_m is not None and c.end < offence_m.start <= c.end + 4
-            anchored = (ctx.list_mode or force_m is not None or offence_after
+            list_line = ctx.disposal is not None and LIST_LINE.fullmatch(self.sent_text)
+            anchored = (ctx.list_mode or list_line or force_m is not None or offence_after
                         or SUBSET_START.match(self.sent_text))
             # "The force issued 220 last year." shortly after the disposal was named
             issued = ctx.disposal_age <= 2 and ISSUED_VERB.search(self.sent_text)
-            if not (anchored and (prev or ctx.list_mode)) and not issued:
+            if not (anchored and (prev or ctx.list_mode or list_line)) and not issued:
                 return None
-            base = None if ctx.list_mode or not prev else prev
+            base = None if ctx.list_mode or list_line or not prev else prev
             disposal = base.disposal if base else ctx.disposal
             if disposal is None:
                 return None

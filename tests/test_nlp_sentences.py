@@ -82,6 +82,8 @@ NOT_FIGURES = [
     "The court heard she had received a caution in 2019 and two community resolutions.",
     "Across London, 18 of the 32 boroughs saw the use of cautions rise.",
     "1. The number of penalty notices for disorder issued in each of the last three years.",
+    "Kent Police issued cautions. A spokesperson said: \"We reviewed 50 cases and found the outcome "
+    "appropriate in 46.\"",
 ]
 
 
@@ -94,6 +96,15 @@ DOCUMENTS = [
      [("Northamptonshire", PN, None, 388, "2022"), ("Northamptonshire", PN, None, 451, "2023"),
       ("Northamptonshire", "cannabis warning", "drug offences", 104, "2022"),
       ("Northamptonshire", "cannabis warning", "drug offences", 87, "2023")]),
+    # Lettered answers to a request that named the disposal once.
+    ("Please tell me how many times Essex Police used community resolutions for the following "
+     "offences in 2023: (a) rape; (b) sexual assault.\n\nResponse\nEssex Police holds the "
+     "information.\n\n(a) Rape - 0\n(b) Sexual assault - 17\n",
+     [("Essex", CR, "rape", 0, "2023"), ("Essex", CR, "sexual assault", 17, "2023")]),
+    # A year-by-year story told in short clauses.
+    ("Kent Police used community resolutions to close 14 rape investigations in 2022. "
+     "In 2021 the figure was 9, and in 2020 it was 6.",
+     [("Kent", CR, "rape", 14, "2022"), ("Kent", CR, "rape", 9, "2021"), ("Kent", CR, "rape", 6, "2020")]),
     # A breakdown after a total, and references to "the fines".
     ("Between April 2022 and March 2023 Cheshire Constabulary issued 2,318 community resolutions. "
      "Of these, 612 related to shoplifting and 199 to criminal damage.",
