@@ -27,6 +27,9 @@ BASE_POST = re.compile(
 # "(b) Sexual assault - 17", "- Kent: 45", "2021/22 = 14": one labelled value per line
 LIST_LINE = re.compile(r"\s*(?:[-*•·▪]|\(?[a-z0-9]{1,2}[.)])?\s*[^\s:=–-][^:=–\n]{0,60}?\s*[:=–-]\s*[\d,]+\s*\.?\s*$",
                        re.I)
+# "the figure was 9", "it stood at 30": the sentence restates the previous figure's measure
+FIGURE_REF = re.compile(r"\b(?:the|that|this|its|a)\s+(?:figure|number|total|tally|count)\b|"
+                        r"\b(?:it|this|that)\s+(?:was|were|stood\s+at|rose\s+to|fell\s+to|reached)\b", re.I)
 SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them)|these\s+included|this\s+included|including|"
                           r"among\s+them|that\s+included|they\s+included)\b", re.I)
 ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"
@@ -227,7 +230,7 @@ class SentenceLinker:
             offence_after = offence_m is not None and c.end < offence_m.start <= c.end + 4
             list_line = ctx.disposal is not None and LIST_LINE.fullmatch(self.sent_text)
             anchored = (ctx.list_mode or list_line or force_m is not None or offence_after
-                        or SUBSET_START.match(self.sent_text))
+                        or SUBSET_START.match(self.sent_text) or FIGURE_REF.search(self.sent_text))
             # "The force issued 220 last year." shortly after the disposal was named
             issued = ctx.disposal_age <= 2 and ISSUED_VERB.search(self.sent_text)
             if not (anchored and (prev or ctx.list_mode or list_line)) and not issued:
