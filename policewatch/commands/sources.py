@@ -80,4 +80,48 @@ def status(obj: Context) -> None:
             click.echo(f"{source.name}: last error: {summary['last_error']}")
 
 
+
+@sources.command()
+@click.argument("name")
+@click.option("--limit", default=10, show_default=True, help="Stop after this many documents.")
+@click.option("--timeout", default=300.0, show_default=True, help="Seconds the trial crawl may take.")
+@pass_context
+def check(obj: Context, name: str, limit: int, timeout: float) -> None:
+    """Crawl one source now, store nothing, and show what would be archived.
+
+    Prints each document (title, date, URL, text length) with the figures found in
+    it, then what looks wrong: robots.txt, no items, a selector that matched nothing,
+    missing dates, every page the same.
+
+    \b
+    Example:
+        policewatch sources check kent-disclosure-log --limit 5
+    """
+    from policewatch.config import ConfigError
+    from policewatch.source_check import check_source
+
+    try:
+        report = check_source(obj.config, name, limit, timeout)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    summary = report.summary
+    click.echo(f"{name} ({report.source.type}, {report.source.url}): {summary.status}, "
+               f"{summary.pages} pages, {len(report.items)} documents would be archived")
+    for index, item in enumerate(report.items, 1):
+        kept = "" if item.get("kept", True) else "  [dropped by include/exclude]"
+        click.echo(f"\n{index}. {item.get('title') or '(no title)'}{kept}")
+        click.echo(f"   {item.get('published') or 'no date'} · {item.get('kind')} · "
+                   f"{len(item.get('text') or '')} characters · {item['url']}")
+        for figure in (report.figures[index - 1] if report.figures else []):
+            click.echo(f"   figure: {figure.force or '(national)'} · {figure.disposal} · "
+                       f"{figure.offence or '(offence not stated)'} · {figure.count} · {figure.period or '-'}")
+    click.echo("")
+    if report.problems:
+        click.echo("What looks wrong:")
+        for problem in report.problems:
+            click.echo(f"  - {problem}")
+    else:
+        click.echo("Nothing looks wrong.")
+
+
 COMMANDS = [sources]
