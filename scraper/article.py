@@ -72,10 +72,12 @@ def parse_article(html: str, feed_title: str | None = None,
     text = main_text(html)
     if not text or not text.strip():
         raise ArticleError("no main text found in the page")
-    tree = _tree(html)
-    meta = page_metadata(tree) if tree is not None else {}
-    title = clean(feed_title) or meta.get("title")
-    published = feed_published or meta.get("published")
+    title, published = clean(feed_title), feed_published
+    if not (title and published):  # parse the page a second time only when it can tell more
+        tree = _tree(html)
+        meta = page_metadata(tree) if tree is not None else {}
+        title = title or meta.get("title")
+        published = published or meta.get("published")
     return Article(title=title, published=published, text=text.strip())
 
 
