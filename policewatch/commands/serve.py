@@ -41,7 +41,10 @@ def datasette_args(archive_path: Path, metadata_path: Path, *, host: str, port: 
             "--host", host, "--port", str(port),
             # Facet counts over a large archive need more than the default 200 ms.
             "--setting", "facet_time_limit_ms", "1000",
-            "--setting", "sql_time_limit_ms", "3000"]
+            "--setting", "sql_time_limit_ms", "3000",
+            # Documents hold whole articles: show the start of each cell in table views
+            # (the row page shows it all), so a page of results stays readable.
+            "--setting", "truncate_cells_html", "280"]
     if get:
         args += ["--get", get]
     return args
