@@ -278,7 +278,11 @@ def find_counts(text: str) -> list[NumberMatch]:
 
 def parse_cell_number(cell: str) -> int | None:
     """A table cell holding only a count ('1,204', '12'); None for '*', '<5', '12%', text."""
-    s = cell.strip()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", s):
-        return int(s.replace(",", ""))
+    m = _CELL_RE.fullmatch(cell.strip())
+    if m and len(m.group(1)) <= 15:
+        return int(m.group(1).replace(",", ""))
     return None
+
+
+# "1,204", "846", "1,204 (12%)": a count, optionally followed by a bracketed share
+_CELL_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:\s*\([^()]{0,12}\))?")

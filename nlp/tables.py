@@ -57,32 +57,55 @@ class CellReader:
         return _CELL_CACHE.get(cell, {})
 
 
-def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
-    """Figures of a table; None when nothing names a disposal yet (the text after may)."""
-    rows = block.rows
-    read = CellReader(nlp, [c for _, _, cells in rows for c in cells])
-    caption: dict = {}
-    header: list[str] | None = None
-    out: list[Draft] = []
-    missing_disposal = False
-    for offset, line, cells in rows:
+def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
+    """Caption lines, one header per column (stacked header rows joined), and data rows."""
+    captions: list[str] = []
+    header_rows: list[list[str]] = []
+    data = []
+    for row in rows:
+        cells = row[2]
         filled = [c for c in cells if c]
         counts = [c for c in cells[1:] if parse_cell_number(c) is not None and not _is_year(c)]
-        if header is None and len(filled) == 1:
-            caption.update({k: v for k, v in read(filled[0]).items() if k not in caption})
-            continue
-        if header is None and not counts:
-            header = cells
-            continue
+        if not data and not header_rows and len(filled) == 1:
+            captions.append(filled[0])
+        elif not data and not counts:
+            header_rows.append(cells)
+        else:
+            data.append(row)
+    width = max((len(r) for r in header_rows), default=0)
+    header = []
+    for j in range(width):
+        parts = []
+        for n, cells in enumerate(header_rows):
+            cell = cells[j] if j < len(cells) else ""
+            k = j
+            while not cell and k > 1 and n < len(header_rows) - 1:  # "| | 2022 | | 2023 | |" spans
+                k -= 1
+                cell = cells[k] if k < len(cells) else ""
+            parts.append(cell)
+        header.append(" ".join(p for p in parts if p))
+    return captions, header, data
+
+
+def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
+    """Figures of a table; None when nothing names a disposal yet (the text after may)."""
+    captions, header, data = _split_rows(block.rows)
+    read = CellReader(nlp, captions + header + [cells[0] for _, _, cells in data])
+    caption: dict = {}
+    for text in captions:
+        caption.update({k: v for k, v in read(text).items() if k not in caption})
+    out: list[Draft] = []
+    missing_disposal = False
+    for offset, line, cells in data:
         label = cells[0]
         if SKIP_LABEL.match(label):
             continue
         row_info = read(label)
         for j, cell in enumerate(cells[1:], 1):
             value = parse_cell_number(cell)
-            if value is None or (header is None and _is_year(cell)):
+            if value is None or (not header and _is_year(cell)):
                 continue
-            col = header[j] if header and j < len(header) else ""
+            col = header[j] if j < len(header) else ""
             if col and SKIP_HEADER.search(col):
                 continue
             d = _draft(value, row_info, read(col), caption, ctx)

@@ -57,6 +57,13 @@ CASES = [
     ("| Force | Cautions | Community resolutions |\n|---|---|---|\n| Cumbria Constabulary | 120 | 85 |\n"
      "| Total | 120 | 85 |",
      [("Cumbria", CAU, None, 120, None), ("Cumbria", CR, None, 85, None)]),
+    ("| Cautions and community resolutions for theft |  |  |  |  |\n|---|---|---|---|---|\n"
+     "|  | 2022 |  | 2023 |  |\n| Force | Cautions | Community resolutions | Cautions | Community resolutions |\n"
+     "| Kent Police | 120 | 340 | 98 | * |\n| Essex Police | 1,204 (12%) | 85 | n/a | 91 |",
+     [("Kent", CAU, "theft", 120, "2022"), ("Kent", CR, "theft", 340, "2022"), ("Kent", CAU, "theft", 98, "2023"),
+      ("Essex", CAU, "theft", 1204, "2022"), ("Essex", CR, "theft", 85, "2022"), ("Essex", CR, "theft", 91, "2023")]),
+    ("Kent Police figures, 2023\nCautions: 1,204\nCommunity resolutions: 846\n",
+     [("Kent", CAU, None, 1204, "2023"), ("Kent", CR, None, 846, "2023")]),
     ("Sexual offences dealt with by community resolution, Sussex Police\n"
      "Year\t2021\t2022\nExposure and voyeurism\t7\t11\n",
      [("Sussex", CR, "indecent exposure", 7, "2021"), ("Sussex", CR, "indecent exposure", 11, "2022")]),
