@@ -60,6 +60,7 @@ class DryRunPipeline:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.out: IO[str] | None = None
+        self.written = 0
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> DryRunPipeline:
@@ -77,6 +78,11 @@ class DryRunPipeline:
     def process_item(self, item: DocumentItem | SeenItem) -> DocumentItem | SeenItem:
         if isinstance(item, SeenItem):
             raise DropItem("a dry run remembers nothing")  # nor counts toward --limit
+        limit = self.crawler.settings.getint("CLOSESPIDER_ITEMCOUNT")
+        if limit and self.written >= limit:
+            # Scrapy stops scheduling at the limit, but pages already downloading still arrive.
+            raise DropItem(f"over --limit {limit}")
+        self.written += 1
         spider = self.crawler.spider
         kept = keeps(spider, item)
         spider.run.counted("new" if kept else "filtered")
