@@ -121,3 +121,20 @@ def test_a_crawl_over_its_time_limit_stops_and_is_recorded(site, tmp_path):
     assert "timed out after 2 s" in summary.message
     run = archive(config)["crawl_runs"].get(summary.run_id)
     assert run["status"] == "failed" and run["finished"]
+
+
+def test_an_unknown_source_name_is_a_usage_error(tmp_path):
+    from click.testing import CliRunner
+
+    from policewatch.cli import cli
+
+    config = write_config(tmp_path, """
+        [[sources]]
+        name = "gazette"
+        type = "feed"
+        url = "http://127.0.0.1:9/rss.xml"
+    """)
+    result = CliRunner().invoke(cli, ["-c", str(config), "crawl", "gazete"])
+    assert result.exit_code == 2
+    assert "no source named 'gazete'" in result.output and "known: gazette" in result.output
+    assert not (tmp_path / "archive.db").exists()
