@@ -5,7 +5,9 @@ import os
 import stat
 
 import pytest
+from click.testing import CliRunner
 
+from policewatch.cli import cli
 from scraper.process import crawl_in_child
 from tests.crawl_support import archive, crawl, documents, errors, write_config
 from tests.siteserver import FixtureSite
@@ -124,10 +126,6 @@ def test_a_crawl_over_its_time_limit_stops_and_is_recorded(site, tmp_path):
 
 
 def test_an_unknown_source_name_is_a_usage_error(tmp_path):
-    from click.testing import CliRunner
-
-    from policewatch.cli import cli
-
     config = write_config(tmp_path, """
         [[sources]]
         name = "gazette"
