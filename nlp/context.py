@@ -11,6 +11,7 @@ from .periods import RELATIVE_OLDER, RELATIVE_PREVIOUS
 from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text
 from .vocab import canonical
 
+_THE = re.compile(r"^the\s+", re.I)
 ENTITY_KINDS = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}
 CUE_KINDS = {"DISPOSAL_REF": "dref", "FORCE_REF": "fref", "NATIONAL": "national"}
 
@@ -106,14 +107,19 @@ def doc_mentions(doc) -> list[Mention]:
         value = canonical(label, ent_id) if label in ENTITY_KINDS else text[cstart:cend]
         if value:
             out.append(Mention(kind, start, end, cstart, cend, value))
-    for sp in doc.spans.get(PERIODS_KEY, []):
-        text = re.sub(r"^the\s+", "", sp.text, flags=re.I)
-        out.append(Mention("period", sp.start, sp.end, sp.start_char, sp.end_char, text))
-        blocked[sp.start:sp.end] = b"\x01" * (sp.end - sp.start)
-    for sp in doc.spans.get(COUNTS_KEY, []):
-        if any(blocked[sp.start:sp.end]):
-            continue
-        out.append(Mention("count", sp.start, sp.end, sp.start_char, sp.end_char, sp._.pw_value))
+    periods = doc.user_data.get("pw_periods")
+    if periods is None:
+        periods = [(sp.start, sp.end, sp.start_char, sp.end_char, sp.text) for sp in doc.spans.get(PERIODS_KEY, [])]
+    for start, end, cstart, cend, text in periods:
+        out.append(Mention("period", start, end, cstart, cend, _THE.sub("", text)))
+        blocked[start:end] = b"\x01" * (end - start)
+    counts = doc.user_data.get("pw_counts")
+    if counts is None:
+        counts = [(sp.start, sp.end, sp.start_char, sp.end_char, sp._.pw_value)
+                  for sp in doc.spans.get(COUNTS_KEY, [])]
+    for start, end, cstart, cend, value in counts:
+        if not any(blocked[start:end]):
+            out.append(Mention("count", start, end, cstart, cend, value))
     out.sort(key=lambda m: (m.start, m.end))
     doc.user_data["pw_mentions"] = out
     return out

@@ -7,6 +7,7 @@ on 24"), which beats any other in the sentence, which beats the document context
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .context import Context, Draft, Mention, by_sentence, doc_mentions, update
 from .periods import RELATIVE_OLDER
@@ -34,6 +35,12 @@ SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them)|these\s+includ
                           r"among\s+them|that\s+included|they\s+included)\b", re.I)
 ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"
                          r"administered|imposed|used\s+(?:it|them))\b", re.I)
+_NEWLINE = re.compile(r"\n")
+_CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:and|or|but|while|whereas)\b", re.I)
+_GLUE = re.compile(r"[\s:,\-–=()]*")
+_FROM_END = re.compile(r"\bfrom\s+(?:\w+\s+)?$", re.I)
+_PAREN_ITEM = re.compile(r"\(\s*[^()]{1,30}:\s*$")
+_COMPARE_HINT = ("compar", "from", "against", "versus", "vs", "(")
 IN_WORDS = {"in", "by", "from", "at", "across", "for"}
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
 
@@ -82,7 +89,7 @@ class SentenceLinker:
     def _clear_between(self, a: int, b: int, strict: bool) -> bool:
         """No clause break between two character offsets ('3 men and charged' is two clauses)."""
         between = self.text[a:b]
-        if re.search(r"[;:()]|\b(?:and|or|but|while|whereas)\b", between, re.I):
+        if _CLAUSE_BREAK.search(between):
             return False
         return not (strict and "," in between)
 
@@ -103,7 +110,7 @@ class SentenceLinker:
         """'2020/21: 14', 'In 2023, 45 cautions'"""
         c = self.counts[i]
         for p in self._of(("period",)):
-            if c.start - 3 <= p.end <= c.start and re.fullmatch(r"[\s:,\-–=()]*", self.text[p.cend:c.cstart]):
+            if c.start - 3 <= p.end <= c.start and _GLUE.fullmatch(self.text, p.cend, c.cstart):
                 return p
         return None
 
@@ -126,15 +133,18 @@ class SentenceLinker:
         """'old' when this count is the earlier value of a comparison, 'from' for 'from A to B'."""
         c = self.counts[i]
         prev_char = self.counts[i - 1].cend if i > 0 else self.sent.start_char
-        pre = self.text[prev_char:c.cstart]
-        if i + 1 < len(self.counts) and re.search(r"\bfrom\s+(?:\w+\s+)?$", pre, re.I):
+        pre = self.text[max(prev_char, c.cstart - 80):c.cstart]
+        low = pre.lower()
+        if not any(h in low for h in _COMPARE_HINT):
+            return None
+        if i + 1 < len(self.counts) and _FROM_END.search(pre):
             if TO_BETWEEN.match(self.text[c.cend:self.counts[i + 1].cstart]):
                 return "from"
         if COMPARE_PRE.search(pre[-45:]):
             return "old"
         if pre.rstrip().endswith("(") and PAREN_COMPARE.search(pre):
             return "old"
-        if re.search(r"\(\s*[^()]{1,30}:\s*$", pre) and self._adjacent_period(i):
+        if _PAREN_ITEM.search(pre) and self._adjacent_period(i):
             return "old"  # "45 community resolutions (2021: 30)"
         return None
 
@@ -262,15 +272,17 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         update(ctx, mentions, [], text.rstrip().rsplit("\n", 1)[-1])
         return []
     out: list[Draft] = []
+    breaks = [m.start() for m in _NEWLINE.finditer(text)]
     for sent, inside in by_sentence(sentences(doc, text), mentions):
         chunk = text[sent.start_char:sent.end_char]
         pos = sent.start_char + len(chunk) - len(chunk.lstrip())
-        line_end = text.find("\n", pos)
-        line = text[text.rfind("\n", 0, pos) + 1:line_end if line_end >= 0 else len(text)]
+        k = bisect_right(breaks, pos)  # the line holding the sentence's first character
+        line = text[breaks[k - 1] + 1 if k else 0:breaks[k] if k < len(breaks) else len(text)]
         if not inside:  # plain prose: it only ages the context
             ctx.quiet_sentence(line)
             continue
-        drafts = SentenceLinker(sent, inside, ctx).link()
+        has_count = any(m.kind == "count" for m in inside)
+        drafts = SentenceLinker(sent, inside, ctx).link() if has_count else []
         for d in drafts:
             d.char_start += base
             d.char_end += base

@@ -67,23 +67,27 @@ class CountFinder:
         self.articles = {vocab.strings.add(w) for w in ("a", "an", "half")}
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans, found = [], []
         if len(doc) and (not self.require_disposal or names_disposal(doc)):
             text = doc_text(doc)
             arr = doc.to_array([LIKE_NUM, LOWER, IDX])
-            cand = np.nonzero((arr[:, 0] == 1) | _member(arr[:, 1], self.scales))[0]
-            positions = []
-            for i in cand:
-                j = int(i)
-                while j > 0 and j >= i - 2 and arr[j - 1, 1] in self.articles and arr[i, 1] in self.scales:
-                    j -= 1  # "a dozen", "half a dozen"
-                positions.append(int(arr[j, 2]))
-            for n in counts_at(text, sorted(positions)):
+            scale = _member(arr[:, 1], self.scales)
+            cand = np.nonzero((arr[:, 0] == 1) | scale)[0]
+            starts = arr[cand, 2].copy()
+            for k in np.nonzero(scale[cand])[0].tolist():  # rare: "a dozen", "half a dozen"
+                i = j = int(cand[k])
+                while j > 0 and j >= i - 2 and int(arr[j - 1, 1]) in self.articles:
+                    j -= 1
+                starts[k] = arr[j, 2]
+            positions = np.sort(starts).tolist()
+            for n in counts_at(text, positions):
                 span = doc.char_span(n.start, n.end, label="COUNT", alignment_mode="expand")
                 if span is not None:
                     span._.pw_value = n.value
                     spans.append(span)
+                    found.append((span.start, span.end, span.start_char, span.end_char, n.value))
         doc.spans[COUNTS_KEY] = spans
+        doc.user_data["pw_counts"] = found  # plain tuples for the linker (no Span rebuilding)
         return doc
 
 
@@ -96,15 +100,17 @@ class PeriodFinder:
         self.shapes = _hashes(vocab, YEAR_SHAPES)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        spans, found = [], []
         if len(doc) and (not self.require_disposal or names_disposal(doc)):
             arr = doc.to_array([LOWER, SHAPE, IDX])
             cand = np.nonzero(_member(arr[:, 0], self.starts) | _member(arr[:, 1], self.shapes))[0]
-            for p in periods_at(doc_text(doc), [int(arr[i, 2]) for i in cand]):
+            for p in periods_at(doc_text(doc), arr[cand, 2].tolist()):
                 span = doc.char_span(p.start, p.end, label="PERIOD", alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
+                    found.append((span.start, span.end, span.start_char, span.end_char, p.text))
         doc.spans[PERIODS_KEY] = spans
+        doc.user_data["pw_periods"] = found
         return doc
 
 

@@ -32,21 +32,22 @@ class Sent:
 def sentence_starts(text: str) -> list[int]:
     """Character offsets where a new sentence begins (0 not included)."""
     out = []
+    line_start = 0  # every line break is itself a boundary: track it instead of searching back
     for m in _BOUNDARY_RE.finditer(text):
         end = m.end()
-        if text[m.start()] != "\n":
+        dot = m.start()
+        if text[dot] == "\n":
+            line_start = end
+        else:
             nxt = text[end:end + 3].lstrip()[:1]
             if nxt.islower():
                 continue
-            dot = m.start()
-            line_start = text.rfind("\n", 0, dot) + 1
             if dot - line_start <= 5 and _ENUM_RE.fullmatch(text, line_start, dot):
                 continue  # "1. The number of cautions": an item number, not a sentence end
-            space = max(text.rfind(" ", dot - 8, dot), text.rfind("\n", dot - 8, dot))
-            if space >= 0 and text[space + 1:dot].lower().lstrip("(") in _ABBREVIATIONS:
-                continue
-            if space < 0 and dot - line_start <= 8 and text[line_start:dot].lower().lstrip("( ") in _ABBREVIATIONS:
-                continue
+            if text[dot - 1:dot].isalpha():
+                word = text[max(line_start, dot - 8):dot].rsplit(None, 1)[-1:]
+                if word and word[0].lower().lstrip("(") in _ABBREVIATIONS:
+                    continue
         out.append(end)
     return out
 
