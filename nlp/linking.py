@@ -36,6 +36,7 @@ SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them)|these\s+includ
 ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"
                          r"administered|imposed|used\s+(?:it|them))\b", re.I)
 _NEWLINE = re.compile(r"\n")
+_SUBSET_WORDS = re.compile(r"\b(?:of\s+which|of\s+these|of\s+those|of\s+them|including|included|among)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:and|or|but|while|whereas)\b", re.I)
 _GLUE = re.compile(r"[\s:,\-–=()]*")
 _FROM_END = re.compile(r"\bfrom\s+(?:\w+\s+)?$", re.I)
@@ -224,9 +225,12 @@ class SentenceLinker:
         force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)
         offence_m = self.pick(i, ("offence",), 4)
         if offence_m is None:
-            only = {m.value for m in self.ms if m.kind == "offence"}
-            if len(only) == 1:  # "gave 14 and 9 youth cautions for robbery": one offence for all
-                offence_m = next(m for m in self.ms if m.kind == "offence")
+            only = [m for m in self.ms if m.kind == "offence"]
+            # "gave 14 and 9 youth cautions for robbery": one offence for all the counts, but
+            # not across "1,032 ..., of which 301 were for shoplifting"
+            if len({m.value for m in only}) == 1 and not _SUBSET_WORDS.search(
+                    self.text[min(c.cend, only[0].cstart):max(c.cstart, only[0].cend)]):
+                offence_m = only[0]
         period = self.period(i, loose=True)
         prev = ctx.last_primary()
         if disp is not None and disp.value:

@@ -9,6 +9,7 @@ _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|octob
 _YEAR = r"(?:19|20)\d{2}"
 # 2021/22, 2021-22, 2021/2022, 2021 to 2022 (consecutive years are checked in periods_at)
 _FY = rf"{_YEAR}(?:/|-|–|\s+to\s+)(?:{_YEAR}|\d{{2}})(?!\d)"
+_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
 _NUMW = r"(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen)"
 _REL = r"(?:last|previous|preceding|past|same|this|current|prior|latest|most\s+recent|whole|first|second|third|final)"
 
@@ -17,8 +18,8 @@ _PATTERNS = [
     rf"(?:financial\s+|calendar\s+)?years?\s+(?:ending|ended|to|up\s+to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+{_YEAR})?",
     rf"{_NUMW}\s+months\s+(?:to|ending|ended|up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?{_MONTH}\s+{_YEAR}",
     rf"{_REL}\s+{_NUMW}\s+(?:financial\s+|calendar\s+|full\s+)?(?:years|months|weeks|quarters)",
-    rf"between\s+(?:{_MONTH}\s+)?(?:{_FY}|{_YEAR})\s+and\s+(?:{_MONTH}\s+)?(?:{_FY}|{_YEAR})",
-    rf"from\s+(?:{_MONTH}\s+)?{_YEAR}\s+(?:to|until)\s+(?:{_MONTH}\s+)?{_YEAR}",
+    rf"between\s+{_DAY}(?:{_MONTH}\s+)?(?:{_FY}|{_YEAR})\s+and\s+{_DAY}(?:{_MONTH}\s+)?(?:{_FY}|{_YEAR})",
+    rf"from\s+{_DAY}(?:{_MONTH}\s+)?{_YEAR}\s+(?:to|until)\s+{_DAY}(?:{_MONTH}\s+)?{_YEAR}",
     rf"{_MONTH}\s+{_YEAR}\s*(?:to|and|-|–)\s*{_MONTH}\s+{_YEAR}",
     rf"(?:q[1-4]|quarter\s+[1-4]|first\s+quarter\s+of)\s+(?:{_FY}|{_YEAR})",
     rf"since\s+(?:{_MONTH}\s+)?{_YEAR}",

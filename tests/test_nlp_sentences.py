@@ -67,6 +67,10 @@ CASES = [
     ("Sexual offences dealt with by community resolution, Sussex Police\n"
      "Year\t2021\t2022\nExposure and voyeurism\t7\t11\n",
      [("Sussex", CR, "indecent exposure", 7, "2021"), ("Sussex", CR, "indecent exposure", 11, "2022")]),
+    ("Hertfordshire Constabulary recorded 1,032 community resolutions in 2023-24, of which 301 were for shoplifting.",
+     [("Hertfordshire", CR, None, 1032, "2023-24"), ("Hertfordshire", CR, "shoplifting", 301, "2023-24")]),
+    ("Between 1 April 2022 and 31 March 2023, Thames Valley Police issued 2,118 community resolutions.",
+     [("Thames Valley", CR, None, 2118, "Between 1 April 2022 and 31 March 2023")]),
     # --- national figures ---------------------------------------------------------------------
     ("Nationally, police recorded 45,312 community resolutions in the year ending March 2024.",
      [(None, CR, None, 45312, "year ending March 2024")]),
