@@ -5,7 +5,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
 
 from .periods import RELATIVE_OLDER, RELATIVE_PREVIOUS
 from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text

@@ -172,10 +172,10 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     document, so it avoids regular expressions over the context.
     """
     pre_text = text[max(0, start - 40):start]
-    if pre_text.rstrip().endswith(("£", "$", "€", "#", "№", "(")) and pre_text[-1:] != " " and pre_text[-2:-1].isalnum():
+    if pre_text[-1:] == "(" and pre_text[-2:-1].isalnum():
         return True  # "Section 40(2)"
     if pre_text.rstrip()[-1:] in ("£", "$", "€", "#", "№"):
-        return True
+        return True  # money, "No. #4"
     pre = _pre_words(pre_text)
     post = _post_words(text[end:end + 50])
     last = pre[-1] if pre else ""
