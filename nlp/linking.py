@@ -262,6 +262,8 @@ class SentenceLinker:
             force, national = (None, True) if force_m.kind == "national" else (force_m.value, False)
         if force is None and not national and c.value < 10:
             return None  # "she had received two community resolutions": one person's record
+        if period is None and (disposal == "charge" or c.value < 10):
+            return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
         offence = offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
         return Draft(force, disposal, offence, c.value, period, quote, q_start, q_start + len(quote),
                      national=national)

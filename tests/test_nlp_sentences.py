@@ -25,13 +25,13 @@ CASES = [
     # --- several forces in one sentence --------------------------------------------------
     ("Kent issued 45 cautions for burglary and Essex 38 in 2022.",
      [("Kent", CAU, "burglary", 45, "2022"), ("Essex", CAU, "burglary", 38, "2022")]),
-    ("Durham and Cleveland gave 14 and 9 youth cautions for robbery respectively.",
-     [("Durham", "youth caution", "robbery", 14, None), ("Cleveland", "youth caution", "robbery", 9, None)]),
-    ("Bedfordshire Police gave out 12 community resolutions for hate crimes, 8 for stalking and 3 for fraud.",
-     [("Bedfordshire", CR, "hate crime", 12, None), ("Bedfordshire", CR, "stalking and harassment", 8, None),
-      ("Bedfordshire", CR, "fraud", 3, None)]),
-    ("Gwent Police cautioned 3 men for affray and charged a further 5.",
-     [("Gwent", CAU, "public order offences", 3, None), ("Gwent", "charge", "public order offences", 5, None)]),
+    ("Durham and Cleveland gave 14 and 9 youth cautions for robbery respectively in 2023.",
+     [("Durham", "youth caution", "robbery", 14, "2023"), ("Cleveland", "youth caution", "robbery", 9, "2023")]),
+    ("In 2022 Bedfordshire Police gave out 12 community resolutions for hate crimes, 8 for stalking and 3 for fraud.",
+     [("Bedfordshire", CR, "hate crime", 12, "2022"), ("Bedfordshire", CR, "stalking and harassment", 8, "2022"),
+      ("Bedfordshire", CR, "fraud", 3, "2022")]),
+    ("Last year Gwent Police cautioned 3 men for affray and charged a further 5.",
+     [("Gwent", CAU, "public order offences", 3, "Last year"), ("Gwent", "charge", "public order offences", 5, "Last year")]),
     # --- rises and falls -----------------------------------------------------------------
     ("Cautions for drug possession in Surrey rose from 421 in 2021 to 643 in 2022.",
      [("Surrey", CAU, "drug offences", 643, "2022"), ("Surrey", CAU, "drug offences", 421, "2021")]),
@@ -93,6 +93,8 @@ NOT_FIGURES = [
     "The court heard she had received a caution in 2019 and two community resolutions.",
     "Across London, 18 of the 32 boroughs saw the use of cautions rise.",
     "1. The number of penalty notices for disorder issued in each of the last three years.",
+    "Kent Police have charged 12 people following the disorder in Margate on Saturday.",
+    "Kent Police cautioned three teenagers after the incident.",
     "Kent Police issued cautions. A spokesperson said: \"We reviewed 50 cases and found the outcome "
     "appropriate in 46.\"",
 ]
