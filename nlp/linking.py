@@ -16,6 +16,7 @@ from .sentences import Sent, sentences
 
 COMPARE_PRE = re.compile(
     r"(?:compared\s+(?:with|to)|comparison\s+with|up\s+from|down\s+from|against|versus|vs\.?|"
+    r"(?:rise|increase|fall|drop|decrease|up|down|higher|lower)\s+on|"
     r"(?:rising|rose|risen|fell|falling|fallen|increased|increasing|decreased|decreasing|dropped|"
     r"dropping|grew|growing|jumped|climbed|up|down|change[ds]?)?\s*from)\s+"
     r"(?:the\s+|a\s+total\s+of\s+|just\s+|only\s+|some\s+|around\s+|about\s+)*$", re.I)
@@ -41,7 +42,7 @@ _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:and|or|but|while|whereas)\b", re.I)
 _GLUE = re.compile(r"[\s:,\-–=()]*")
 _FROM_END = re.compile(r"\bfrom\s+(?:\w+\s+)?$", re.I)
 _PAREN_ITEM = re.compile(r"\(\s*[^()]{1,30}:\s*$")
-_COMPARE_HINT = ("compar", "from", "against", "versus", "vs", "(")
+_COMPARE_HINT = ("compar", "from", "against", "versus", "vs", "(", " on ")
 IN_WORDS = {"in", "by", "from", "at", "across", "for"}
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
 

@@ -112,6 +112,15 @@ def test_no_files_extracts_unread_archive_documents_once(tmp_path):
     assert "extracted 0 document(s)" in again.output
 
 
+def test_no_files_and_no_archive_is_a_clear_error(tmp_path):
+    config = sample.write_config(tmp_path, "missing.db")
+    from policewatch.cli import cli
+
+    result = CliRunner().invoke(cli, ["-c", str(config), "extract"])
+    assert result.exit_code == 1
+    assert "no archive at" in result.output and "missing.db" in result.output
+
+
 def _scorer():
     path = EVAL / "score.py"
     if not path.exists():
