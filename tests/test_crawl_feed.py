@@ -144,15 +144,19 @@ def test_include_keywords_filter_and_dry_run_stores_nothing(site, tmp_path):
 
 
 def test_links_outside_the_sources_domains_are_counted_not_fetched(tmp_path):
+    """Also: an entry that links straight to a PDF is archived as the PDF's text."""
     root = tmp_path / "site"
     shutil.copytree(SITE_ROOT / "news" / "gazette", root / "news" / "gazette")
+    pdf = next((SITE_ROOT / "govuk" / "media").rglob("*technical-annex.pdf"))
+    shutil.copy(pdf, root / "annex.pdf")
     with FixtureSite(root=root) as site:
         story = "/news/gazette/2024/04/02/humberside-cannabis-warnings-rise.html"
         elsewhere = f"http://localhost:{site.port}/news/gazette/2024/04/19/norfolk-shoplifting-penalty-notices.html"
         (root / "mixed.xml").write_text(
             '<?xml version="1.0"?><rss version="2.0"><channel><title>Mixed</title>'
             f"<item><title>Here</title><link>{site.url(story)}</link></item>"
-            f"<item><title>Elsewhere</title><link>{elsewhere}</link></item></channel></rss>")
+            f"<item><title>Elsewhere</title><link>{elsewhere}</link></item>"
+            f"<item><title>The annex</title><link>{site.url('/annex.pdf')}</link></item></channel></rss>")
         sources = """
             [[sources]]
             name = "{name}"
@@ -168,7 +172,9 @@ def test_links_outside_the_sources_domains_are_counted_not_fetched(tmp_path):
         strict_requests = paths(site)
         _, wide_summaries = crawl(wide)
     summary = strict_summaries["strict"]
-    assert summary["status"] == "ok" and summary["new_documents"] == 1
+    assert summary["status"] == "ok" and summary["new_documents"] == 2
+    annex = next(d for d in documents(strict) if d["url"].endswith("/annex.pdf"))
+    assert annex["title"] == "The annex" and "technical annex" in annex["text"]
     assert "1 not followed: outside the source's domains (localhost; see allowed_domains)" in summary["message"]
     assert not any("norfolk" in p for p in strict_requests)
-    assert wide_summaries["wide"]["new_documents"] == 2
+    assert wide_summaries["wide"]["new_documents"] == 3

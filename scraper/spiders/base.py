@@ -18,13 +18,14 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from policewatch.config import Source
-from scraper.attachments import AttachmentError, attachment_text
+from scraper.attachments import AttachmentError, attachment_kind, attachment_text
 from scraper.errors import describe_failure
 from scraper.items import DocumentItem
 from scraper.report import CrawlRun
 from scraper.urls import canonical_url
 
 ATTACHMENT_SUFFIXES = (".pdf", ".xlsx", ".csv", ".ods", ".txt")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def is_attachment_url(url: str) -> bool:
@@ -132,6 +133,14 @@ class SourceSpider(scrapy.Spider):
             self.run.skip(problem.message)
 
     # -- attachments ----------------------------------------------------------------
+    @staticmethod
+    def is_file(response: Response) -> bool:
+        """A PDF, spreadsheet or text file where a web page was expected (by type, name or bytes)."""
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+        media = content_type.split(";")[0].strip().lower()
+        return media not in HTML_TYPES and attachment_kind(
+            media, filename_of(response.url), response.body[:8]) is not None
+
     def attachment_requests(self, urls: Iterable[str], *, parent_url: str | None,
                             published: str | None = None,
                             titles: dict[str, str] | None = None) -> Iterator[scrapy.Request]:

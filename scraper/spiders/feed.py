@@ -10,13 +10,9 @@ import feedparser
 from scrapy.http import Response
 
 from scraper.article import ArticleError, decode_html, parse_article
-from scraper.attachments import attachment_kind
 from scraper.dates import from_struct
 from scraper.items import DocumentItem
-from scraper.spiders.base import SourceSpider, filename_of
-
-
-HTML_TYPES = ("text/html", "application/xhtml+xml")
+from scraper.spiders.base import SourceSpider
 
 
 def entry_link(entry: Any) -> str | None:
@@ -82,8 +78,7 @@ class FeedSpider(SourceSpider):
     def parse_article(self, response: Response, feed_title: str | None = None,
                       feed_published: str | None = None) -> Iterator[Any]:
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
-        media = content_type.split(";")[0].strip().lower()
-        if media not in HTML_TYPES and attachment_kind(media, filename_of(response.url), response.body[:8]):
+        if self.is_file(response):
             # Some feeds link straight to a PDF or spreadsheet.
             yield from self.parse_attachment(response, published=feed_published, title=feed_title)
             return

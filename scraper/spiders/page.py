@@ -57,6 +57,9 @@ class PageSpider(SourceSpider):
                     yield request
 
     def parse_item(self, response: Response) -> Iterator[Any]:
+        if self.is_file(response):  # an item link that leads straight to a PDF or spreadsheet
+            yield from self.parse_attachment(response)
+            return
         content_type = response.headers.get("Content-Type", b"").decode("latin-1")
         url = self.canonical(response.url)
         try:
