@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 
 from .periods import RELATIVE_OLDER, RELATIVE_PREVIOUS
-from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text
+from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text, token_array
 from .vocab import canonical
 
 _THE = re.compile(r"^the\s+", re.I)
@@ -94,7 +94,7 @@ def doc_mentions(doc) -> list[Mention]:
         ents = [(e.label_, e.ent_id_, e.start, e.end) for e in doc.ents]
     if ents:
         text = doc_text(doc)
-        idx = doc.to_array("IDX").tolist() + [len(text)]
+        idx = token_array(doc)[:, 3].tolist() + [len(text)]
     for label, ent_id, start, end in ents:
         blocked[start:end] = b"\x01" * (end - start)
         kind = ENTITY_KINDS.get(label) or CUE_KINDS.get(label)

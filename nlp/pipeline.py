@@ -33,6 +33,14 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def token_array(doc: Doc) -> np.ndarray:
+    """LIKE_NUM, LOWER, SHAPE and IDX of every token, read from the Doc once."""
+    arr = doc.user_data.get("pw_array")
+    if arr is None:
+        arr = doc.user_data["pw_array"] = doc.to_array([LIKE_NUM, LOWER, SHAPE, IDX])
+    return arr
+
+
 def names_disposal(doc: Doc) -> bool:
     """Whether the text names a disposal ("cautions") or refers to one ("the sanction").
     Without one no figure can be read, so counts and periods are not worth finding."""
@@ -70,7 +78,7 @@ class CountFinder:
         spans, found = [], []
         if len(doc) and (not self.require_disposal or names_disposal(doc)):
             text = doc_text(doc)
-            arr = doc.to_array([LIKE_NUM, LOWER, IDX])
+            arr = token_array(doc)[:, [0, 1, 3]]
             scale = _member(arr[:, 1], self.scales)
             cand = np.nonzero((arr[:, 0] == 1) | scale)[0]
             starts = arr[cand, 2].copy()
@@ -102,7 +110,7 @@ class PeriodFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans, found = [], []
         if len(doc) and (not self.require_disposal or names_disposal(doc)):
-            arr = doc.to_array([LOWER, SHAPE, IDX])
+            arr = token_array(doc)[:, 1:]
             cand = np.nonzero(_member(arr[:, 0], self.starts) | _member(arr[:, 1], self.shapes))[0]
             for p in periods_at(doc_text(doc), arr[cand, 2].tolist()):
                 span = doc.char_span(p.start, p.end, label="PERIOD", alignment_mode="expand")
