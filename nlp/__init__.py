@@ -78,5 +78,10 @@ def _finish(drafts: list[Draft]) -> list[Figure]:
         twin.period = twin.period or d.period
         if twin.previous_count is None and d.previous_count is not None:
             twin.previous_count, twin.change_pct = d.previous_count, d.change_pct
+    # "More than 3,000 ..." in a headline, "3,112 cautions" in the body: the rounded
+    # restatement is not a figure of its own.
+    kept = [d for d in kept if not (d.approximate and any(
+        o is not d and not o.approximate and (o.force, o.disposal) == (d.force, d.disposal)
+        and _compatible(o, d) and abs(o.count - d.count) <= 0.15 * max(o.count, d.count) for o in kept))]
     return [Figure(d.force, d.disposal, d.offence, d.count, d.period, d.quote, d.char_start,
                    d.char_end, d.previous_count, d.change_pct) for d in kept]

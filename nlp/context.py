@@ -45,6 +45,7 @@ class Draft:
     change_pct: float | None = None
     is_previous: bool = False   # the older value of a comparison
     national: bool = False      # force None because the text says national, not because unknown
+    approximate: bool = False   # "more than 3,000", "nearly 1,500"
 
 
 @dataclass

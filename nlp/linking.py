@@ -37,6 +37,8 @@ SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them)|these\s+includ
 ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"
                          r"administered|imposed|used\s+(?:it|them))\b", re.I)
 _NEWLINE = re.compile(r"\n")
+APPROX_BEFORE = re.compile(r"\b(?:nearly|almost|more\s+than|over|around|about|some|roughly|approximately|"
+                           r"at\s+least|up\s+to|close\s+to|upwards\s+of|just\s+under|just\s+over)\s+$", re.I)
 _SUBSET_WORDS = re.compile(r"\b(?:of\s+which|of\s+these|of\s+those|of\s+them|including|included|among)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:and|or|but|while|whereas)\b", re.I)
 _GLUE = re.compile(r"[\s:,\-–=()]*")
@@ -266,8 +268,9 @@ class SentenceLinker:
         if period is None and (disposal == "charge" or c.value < 10):
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
         offence = offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
+        approximate = bool(APPROX_BEFORE.search(self.text, max(0, c.cstart - 25), c.cstart))
         return Draft(force, disposal, offence, c.value, period, quote, q_start, q_start + len(quote),
-                     national=national)
+                     national=national, approximate=approximate)
 
 
 def link_doc(doc, base: int, ctx: Context) -> list[Draft]:

@@ -171,6 +171,14 @@ def test_figure_key_is_stable_and_ignores_case_and_quote():
                                 "char_start", "char_end", "previous_count", "change_pct"}
 
 
+def test_rounded_restatement_of_a_figure_is_dropped():
+    text = ("Nearly 1,500 domestic abusers let off by West Midlands Police\n\n"
+            "West Midlands Police issued 1,487 community resolutions for domestic abuse in 2023. "
+            "Some 1,500 community resolutions were issued by West Midlands Police for theft in 2022.")
+    assert as_tuples(extract(text)) == [("West Midlands", CR, "domestic abuse", 1487, "2023"),
+                                        ("West Midlands", CR, "theft", 1500, "2022")]
+
+
 def test_repeated_figure_in_headline_and_body_is_reported_once():
     text = ("Essex Police issued 31 community resolutions for sexual offences\n\n"
             "Essex Police issued 31 community resolutions for sexual offences in 2023, figures show.")
