@@ -23,7 +23,7 @@ SCALES = {"hundred": 100, "thousand": 1000}
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 WORD_NUMBER_RE = re.compile(
     rf"\b(?=[ZzOoTtFfSsEeNnHhAaDd])(?:(?:half\s+)?an?\s+(?=(?:dozen|hundred|thousand)\b))?(?:{_WORD})"
-    rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*\b",
+    rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*\b(?![-–]\w)",
     re.IGNORECASE,
 )
 # A digit run that is a whole number on its own: not part of a code (FOI-2024-00873),
@@ -185,6 +185,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True
     if last in PRE_BOUND_WORDS and value <= 25:
         return True
+    if value <= 25 and ("aged" in pre or "ages" in pre):
+        return True  # "aged 10 to 17"
     if last in MONTH_WORDS and value <= 31:
         return True  # "March 3"
     if last in ("in", "of") and len(pre) >= 2 and (pre[-2][:1].isdigit() or pre[-2] in SMALL_NUMBER_WORDS):

@@ -94,6 +94,8 @@ NOT_FIGURES = [
     "Across London, 18 of the 32 boroughs saw the use of cautions rise.",
     "1. The number of penalty notices for disorder issued in each of the last three years.",
     "Kent Police have charged 12 people following the disorder in Margate on Saturday.",
+    "Under the two-tier framework, introduced in 2023 by 16 forces, a community resolution needs an admission.",
+    "A youth caution is used for those aged 10 to 17 and a caution for adults.",
     "Kent Police cautioned three teenagers after the incident.",
     "Kent Police issued cautions. A spokesperson said: \"We reviewed 50 cases and found the outcome "
     "appropriate in 46.\"",
