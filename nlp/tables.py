@@ -94,6 +94,9 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     caption: dict = {}
     for text in captions:
         caption.update({k: v for k, v in read(text).items() if k not in caption})
+    # When rows or columns name disposals, the unnamed ones are other outcomes ("Investigation
+    # complete - no suspect identified"): they must not borrow the caption's or text's disposal.
+    own_axis = any(read(t).get("disposal") for t in header + [cells[0] for _, _, cells in data])
     out: list[Draft] = []
     missing_disposal = False
     for offset, line, cells in data:
@@ -108,7 +111,7 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
             col = header[j] if j < len(header) else ""
             if col and SKIP_HEADER.search(col):
                 continue
-            d = _draft(value, row_info, read(col), caption, ctx)
+            d = _draft(value, row_info, read(col), caption, ctx, own_axis)
             if d is None:
                 missing_disposal = True
                 continue
@@ -126,14 +129,14 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     return out
 
 
-def _draft(value: int, row: dict, col: dict, caption: dict, ctx: Context) -> Draft | None:
+def _draft(value: int, row: dict, col: dict, caption: dict, ctx: Context, own_axis: bool) -> Draft | None:
     def get(kind: str):
         for src in (row, col, caption):
             if src.get(kind):
                 return src[kind]
         return None
 
-    disposal = get("disposal") or ctx.disposal
+    disposal = (row.get("disposal") or col.get("disposal")) if own_axis else (caption.get("disposal") or ctx.disposal)
     if disposal is None:
         return None
     force = get("force")

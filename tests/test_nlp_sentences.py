@@ -71,6 +71,9 @@ CASES = [
      [("Hertfordshire", CR, None, 1032, "2023-24"), ("Hertfordshire", CR, "shoplifting", 301, "2023-24")]),
     ("Between 1 April 2022 and 31 March 2023, Thames Valley Police issued 2,118 community resolutions.",
      [("Thames Valley", CR, None, 2118, "Between 1 April 2022 and 31 March 2023")]),
+    ("Cautions were used more often.\nOutcome type\tYear ending March 2023\t%\n"
+     "Cautions - adults\t41,209\t0.6\nInvestigation complete - no suspect identified\t2,712,445\t42.3\n",
+     [(None, CAU, None, 41209, "Year ending March 2023")]),
     # --- national figures ---------------------------------------------------------------------
     ("Nationally, police recorded 45,312 community resolutions in the year ending March 2024.",
      [(None, CR, None, 45312, "year ending March 2024")]),
