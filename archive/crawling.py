@@ -4,9 +4,6 @@
   address of it, so the next crawl recognises the link;
 * seen URLs: pages fetched but deliberately not stored (no include keyword) and
   Alaveteli event links, so the next crawl does not fetch them again.
-
-`crawl_seen` is created here, idempotently, rather than by a migration; see
-`ensure_seen_table`.
 """
 from __future__ import annotations
 
@@ -15,16 +12,9 @@ from collections.abc import Iterable
 from sqlite_utils import Database
 
 from archive.clock import utc_now
+from archive.documents import urls_in
 
 SEEN_TABLE = "crawl_seen"
-
-
-def ensure_seen_table(db: Database) -> None:
-    """Create `crawl_seen` if missing. Safe to repeat; a migration may take it over unchanged."""
-    with db.conn:
-        db.execute(f"create table if not exists {SEEN_TABLE} ("
-                   "url text primary key, source text not null, reason text not null, "
-                   "first_seen text not null)")
 
 
 def add_alias(db: Database, url: str, document_id: int, source: str) -> bool:
@@ -49,11 +39,4 @@ def mark_seen(db: Database, urls: Iterable[str], source: str, reason: str) -> No
 
 def seen_urls(db: Database, urls: Iterable[str]) -> set[str]:
     """Which of these URLs were seen before without becoming documents."""
-    wanted = list(dict.fromkeys(urls))
-    found: set[str] = set()
-    for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
-        chunk = wanted[start:start + 500]
-        marks = ",".join("?" * len(chunk))
-        found.update(row[0] for row in db.execute(
-            f"select url from {SEEN_TABLE} where url in ({marks})", chunk))
-    return found
+    return urls_in(db, SEEN_TABLE, urls)

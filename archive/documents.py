@@ -40,13 +40,17 @@ def document_id_for_url(db: Database, url: str) -> int | None:
 def archived_urls(db: Database, urls: Iterable[str]) -> set[str]:
     """Which of these URLs are already archived (as a document or an alias)."""
     wanted = list(dict.fromkeys(urls))
+    return urls_in(db, "documents", wanted) | urls_in(db, "document_urls", wanted)
+
+
+def urls_in(db: Database, table: str, urls: Iterable[str]) -> set[str]:
+    """Which of these URLs stand in `table`'s url column."""
+    wanted = list(dict.fromkeys(urls))
     found: set[str] = set()
     for start in range(0, len(wanted), 500):  # stay under SQLite's bound-parameter limit
         chunk = wanted[start:start + 500]
         marks = ",".join("?" * len(chunk))
-        for table in ("documents", "document_urls"):
-            rows = db.execute(f"select url from {table} where url in ({marks})", chunk)
-            found.update(row[0] for row in rows)
+        found.update(row[0] for row in db.execute(f"select url from {table} where url in ({marks})", chunk))
     return found
 
 

@@ -177,3 +177,13 @@ def p003_outbox(db: Database) -> None:
     db["outbox"].create_index(["subscriber_id", "figure_key"], unique=True)
     db["outbox"].create_index(["status", "subscriber_id"])
     db["outbox"].create_index(["message_id"])
+
+
+@PUBLIC()
+def m005_crawl_seen(db: Database) -> None:
+    # Pages a crawl fetched and dealt with but did not store (dropped by include/exclude
+    # keywords, Alaveteli event links), so the next crawl does not fetch them again.
+    # "if not exists": archives from before this migration may already have the table.
+    db.execute("create table if not exists crawl_seen ("
+               "url text primary key, source text not null, reason text not null, "
+               "first_seen text not null)")

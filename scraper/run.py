@@ -15,7 +15,6 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 
 from archive import open_archive
-from archive.crawling import ensure_seen_table
 from archive.runs import finish_run, start_run
 from policewatch.config import Config, ConfigError, Source, load_config
 from scraper.report import CrawlRun, CrawlSummary
@@ -33,7 +32,6 @@ def run_crawl(config: Config, source: Source, *, run_id: int | None = None,
         # WAL already makes a commit safe against corruption; NORMAL skips an fsync per
         # document, which otherwise dominates the cost of a large crawl.
         db.execute("PRAGMA synchronous = NORMAL")
-        ensure_seen_table(db)
         if run_id is None:
             run_id = start_run(db, source.name)
     run = CrawlRun(source.name, db, run_id)
