@@ -172,7 +172,7 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
             ctx.period = periods[-1]
     ctx.last_figures = drafts
     _line_state(ctx, line_text, any(m.kind == "count" for m in mentions), "disposal" in last)
-    item = _item(line_text)
+    item = _item(line_text[:40])
     if item and "disposal" in last:  # "2. The number of cannabis warnings ...": remember item 2
         ctx.items[item] = (last["disposal"].value, last["offence"].value if "offence" in last else None)
 
@@ -184,10 +184,10 @@ def _item(line_text: str) -> str | None:
 
 def _line_state(ctx: Context, line_text: str, has_count: bool, names_disposal: bool) -> None:
     """Headings open a list of short lines ('2020/21: 14'); prose closes it."""
-    stripped = line_text.strip()
-    heading = stripped.endswith(":") or (
-        len(stripped) < 120 and not stripped.endswith((".", "!", "?", '"', "”")) and names_disposal)
-    item = _item(stripped)
+    end = line_text.rstrip()[-1:]   # no copies of long paragraphs: only the ends matter
+    long_line = len(line_text) > 120
+    heading = end == ":" or (not long_line and end not in (".", "!", "?", '"', "”") and names_disposal)
+    item = _item(line_text[:40])
     if item and not names_disposal and item in ctx.items and not has_count:
         # "Question 2" / "2." in the answer part: the disposal the request's item 2 named
         ctx.disposal, offence = ctx.items[item]
@@ -195,5 +195,5 @@ def _line_state(ctx: Context, line_text: str, has_count: bool, names_disposal: b
         ctx.disposal_age, ctx.list_mode = 0, True
     elif heading and not has_count:
         ctx.list_mode = True
-    elif len(stripped) > 120 or (stripped.endswith(".") and not has_count):
+    elif long_line or (end == "." and not has_count):
         ctx.list_mode = False
