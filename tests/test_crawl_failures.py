@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from policewatch.cli import cli
-from scraper.process import crawl_in_child
+from policewatch.crawling import crawl_in_child
 from tests.crawl_support import archive, crawl, documents, errors, write_config
 from tests.siteserver import FixtureSite
 
@@ -102,7 +102,7 @@ def test_a_crashed_crawl_process_is_marked_failed_by_the_parent(site, tmp_path, 
     fake = tmp_path / "python"
     fake.write_text("#!/bin/sh\necho 'Fatal Python error: Segmentation fault' >&2\nexit 139\n")
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
-    monkeypatch.setattr("scraper.process.sys.executable", os.fspath(fake))
+    monkeypatch.setattr("policewatch.crawling.sys.executable", os.fspath(fake))
     summary = crawl_in_child(config, "gazette", timeout=30)
     assert summary.status == "failed"
     assert "exited with code 139" in summary.message and "Segmentation fault" in summary.message

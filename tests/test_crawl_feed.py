@@ -117,7 +117,7 @@ def test_include_keywords_filter_and_dry_run_stores_nothing(site, tmp_path):
         exclude = ["Scotland Yard"]
     """)
     out = tmp_path / "check.jsonl"
-    result = subprocess.run([sys.executable, "-m", "scraper.run", "--config", str(config), "ledger-cautions",
+    result = subprocess.run([sys.executable, "-m", "policewatch.crawl_child", "--config", str(config), "ledger-cautions",
                              "--dry-run", str(out)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout.splitlines()[-1])
