@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email import policy
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TYPE_CHECKING
 
 from sqlite_utils import Database
 
@@ -25,7 +25,9 @@ from archive import outbox as store
 from archive.news import news_items
 from archive.subscribers import get_subscriber_by_id
 from alerts.mail import DEFAULT_SENDER, compose, message_id_for
-from policewatch.config import Config
+
+if TYPE_CHECKING:  # the config is the CLI's; this package only reads the objects it is given
+    from policewatch.config import Config
 
 log = logging.getLogger(__name__)
 BACKOFF_FIRST = 60  # seconds before the first retry; doubles per failure

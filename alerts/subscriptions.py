@@ -4,13 +4,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import archive
 from archive import subscribers as store
 from archive.news import documents_matching
 from archive.subscribers import CADENCES, Subscriber
 from alerts.vocab import resolve
-from policewatch.config import Config
+
+if TYPE_CHECKING:  # the config is the CLI's; this package only reads the objects it is given
+    from policewatch.config import Config
 
 _EMAIL = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
 

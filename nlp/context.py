@@ -152,8 +152,9 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         ctx.disposal, ctx.disposal_age = last["disposal"].value, 0
     if "offence" in last:
         offences = {m.value for m in mentions if m.kind == "offence"}
-        # a breakdown over several offences says nothing about the next sentence's offence
-        ctx.offence = last["offence"].value if len(offences) == 1 else None
+        # a breakdown over several offences leaves the document's topic offence in place
+        if len(offences) == 1:
+            ctx.offence = last["offence"].value
     force = last.get("force")
     nat = last.get("national")
     if force is not None and (nat is None or force.start > nat.start):

@@ -6,47 +6,17 @@ on 24"), which beats any other in the sentence, which beats the document context
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from .context import Context, Draft, Mention, by_sentence, doc_mentions, update
 from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
-
-COMPARE_PRE = re.compile(
-    r"(?:compared\s+(?:with|to)|comparison\s+with|up\s+from|down\s+from|against|versus|vs\.?|"
-    r"(?:rise|increase|fall|drop|decrease|up|down|higher|lower)\s+on|"
-    r"(?:rising|rose|risen|fell|falling|fallen|increased|increasing|decreased|decreasing|dropped|"
-    r"dropping|grew|growing|jumped|climbed|up|down|change[ds]?)?\s*from)\s+"
-    r"(?:the\s+|a\s+total\s+of\s+|just\s+|only\s+|some\s+|around\s+|about\s+)*$", re.I)
-PAREN_COMPARE = re.compile(r"compar|previous|last\s+year|year\s+before|earlier|prior|from", re.I)
-TO_BETWEEN = re.compile(r"^[^.;]{0,60}?\bto\s+(?:just\s+|only\s+|some\s+|around\s+|about\s+|a\s+record\s+|a\s+total\s+of\s+)*$", re.I)
-BASE_POST = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,4}?(?:offences|crimes|incidents|cases|reports|allegations)\s+"
-    r"(?:were\s+|had\s+been\s+|have\s+been\s+|being\s+)?(?:recorded|reported|logged)|"
-    r"^[^.;]{0,60}?,\s*of\s+which", re.I)
-# "(b) Sexual assault - 17", "- Kent: 45", "2021/22 = 14": one labelled value per line
-LIST_LINE = re.compile(r"\s*(?:[-*•·▪]|\(?[a-z0-9]{1,2}[.)])?\s*[^\s:=–-][^:=–\n]{0,60}?\s*[:=–-]\s*[\d,]+\s*\.?\s*$",
-                       re.I)
-# "the figure was 9", "it stood at 30": the sentence restates the previous figure's measure
-FIGURE_REF = re.compile(r"\b(?:the|that|this|its|a)\s+(?:figure|number|total|tally|count)\b|"
-                        r"\b(?:it|this|that)\s+(?:was|were|stood\s+at|rose\s+to|fell\s+to|reached)\b", re.I)
-SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them)|these\s+included|this\s+included|including|"
-                          r"among\s+them|that\s+included|they\s+included)\b", re.I)
-ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"
-                         r"administered|imposed|used\s+(?:it|them))\b", re.I)
-_NEWLINE = re.compile(r"\n")
-APPROX_BEFORE = re.compile(r"\b(?:nearly|almost|more\s+than|over|around|about|some|roughly|approximately|"
-                           r"at\s+least|up\s+to|close\s+to|upwards\s+of|just\s+under|just\s+over)\s+$", re.I)
-_SUBSET_WORDS = re.compile(r"\b(?:of\s+which|of\s+these|of\s+those|of\s+them|including|included|among)\b", re.I)
-_CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:and|or|but|while|whereas)\b", re.I)
-_GLUE = re.compile(r"[\s:,\-–=()]*")
-_FROM_END = re.compile(r"\bfrom\s+(?:\w+\s+)?$", re.I)
-_PAREN_ITEM = re.compile(r"\(\s*[^()]{1,30}:\s*$")
-_COMPARE_HINT = ("compar", "from", "against", "versus", "vs", "(", " on ")
-IN_WORDS = {"in", "by", "from", "at", "across", "for"}
-DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
+from .wording import (
+    APPROX_BEFORE, BASE_POST, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
+    FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
+    PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN,
+)
 
 
 def _first(items: list[Mention]) -> Mention | None:
@@ -93,7 +63,7 @@ class SentenceLinker:
     def _clear_between(self, a: int, b: int, strict: bool) -> bool:
         """No clause break between two character offsets ('3 men and charged' is two clauses)."""
         between = self.text[a:b]
-        if _CLAUSE_BREAK.search(between):
+        if CLAUSE_BREAK.search(between):
             return False
         return not (strict and "," in between)
 
@@ -114,7 +84,7 @@ class SentenceLinker:
         """'2020/21: 14', 'In 2023, 45 cautions'"""
         c = self.counts[i]
         for p in self._of(("period",)):
-            if c.start - 3 <= p.end <= c.start and _GLUE.fullmatch(self.text, p.cend, c.cstart):
+            if c.start - 3 <= p.end <= c.start and GLUE.fullmatch(self.text, p.cend, c.cstart):
                 return p
         return None
 
@@ -139,16 +109,16 @@ class SentenceLinker:
         prev_char = self.counts[i - 1].cend if i > 0 else self.sent.start_char
         pre = self.text[max(prev_char, c.cstart - 80):c.cstart]
         low = pre.lower()
-        if not any(h in low for h in _COMPARE_HINT):
+        if not any(h in low for h in COMPARE_HINT):
             return None
-        if i + 1 < len(self.counts) and _FROM_END.search(pre):
+        if i + 1 < len(self.counts) and FROM_END.search(pre):
             if TO_BETWEEN.match(self.text[c.cend:self.counts[i + 1].cstart]):
                 return "from"
         if COMPARE_PRE.search(pre[-45:]):
             return "old"
         if pre.rstrip().endswith("(") and PAREN_COMPARE.search(pre):
             return "old"
-        if _PAREN_ITEM.search(pre) and self._adjacent_period(i):
+        if PAREN_ITEM.search(pre) and self._adjacent_period(i):
             return "old"  # "45 community resolutions (2021: 30)"
         return None
 
@@ -225,13 +195,15 @@ class SentenceLinker:
         adjacent = disp is not None and c.end <= disp.start <= c.end + 3
         if not adjacent and BASE_POST.match(text_after):
             return None  # "4,000 offences were recorded": the base, not a disposal count
+        if not adjacent and OTHER_VERB.search(self.text, max(self.sent.start_char, c.cstart - 40), c.cstart):
+            return None  # "the panel reviewed 120 cases": counts an activity, not disposals
         force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)
         offence_m = self.pick(i, ("offence",), 4)
         if offence_m is None:
             only = [m for m in self.ms if m.kind == "offence"]
             # "gave 14 and 9 youth cautions for robbery": one offence for all the counts, but
             # not across "1,032 ..., of which 301 were for shoplifting"
-            if len({m.value for m in only}) == 1 and not _SUBSET_WORDS.search(
+            if len({m.value for m in only}) == 1 and not SUBSET_WORDS.search(
                     self.text[min(c.cend, only[0].cstart):max(c.cstart, only[0].cend)]):
                 offence_m = only[0]
         period = self.period(i, loose=True)
@@ -252,6 +224,8 @@ class SentenceLinker:
             issued = ctx.disposal_age <= 2 and ISSUED_VERB.search(self.sent_text)
             if not (anchored and (prev or ctx.list_mode or list_line)) and not issued:
                 return None
+            if RECORDED.search(self.sent_text):
+                return None  # "Rapes recorded in 2022: 1,102": crimes, not disposals
             base = None if ctx.list_mode or list_line or not prev else prev
             disposal = base.disposal if base else ctx.disposal
             if disposal is None:
@@ -282,7 +256,7 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         update(ctx, mentions, [], text.rstrip().rsplit("\n", 1)[-1])
         return []
     out: list[Draft] = []
-    breaks = [m.start() for m in _NEWLINE.finditer(text)]
+    breaks = [m.start() for m in NEWLINE.finditer(text)]
     for sent, inside in by_sentence(sentences(doc, text), mentions):
         chunk = text[sent.start_char:sent.end_char]
         pos = sent.start_char + len(chunk) - len(chunk.lstrip())

@@ -8,8 +8,6 @@ keep that safe, the locks keep it quiet and cheap).
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -20,6 +18,8 @@ import archive
 from alerts.delivery import SweepReport, sweep
 from alerts.news import Detected, detect_and_queue
 from policewatch.config import Config
+from policewatch.crawling import crawl_in_child, crawl_sources
+from scraper.report import CrawlSummary
 
 log = logging.getLogger(__name__)
 ALL_CADENCES = ("immediate", "daily", "weekly")
@@ -37,41 +37,14 @@ class CycleReport:
     seconds: float = 0.0
 
 
-def crawl(config: Config, names: list[str] | None = None) -> list:
+def crawl(config: Config, names: list[str] | None = None) -> list[CrawlSummary]:
     """Crawl these sources (all enabled ones when None), each in a child process."""
-    try:
-        from scraper.process import crawl_sources  # imported late: Scrapy is heavy
-    except ImportError:  # an older scraper without the process helpers: run its entry point
-        wanted = [s.name for s in config.sources if s.enabled and (names is None or s.name in names)]
-        return [_crawl_subprocess(config.path, name) for name in wanted]
-    return list(crawl_sources(config, names))
+    return crawl_sources(config, names or ())
 
 
-def crawl_one(config_path: Path, source_name: str, timeout: float | None = None):
+def crawl_one(config_path: Path, source_name: str) -> CrawlSummary:
     """Crawl a single source in a child process (the daemon's per-source job)."""
-    try:
-        from scraper.process import crawl_in_child
-    except ImportError:
-        return _crawl_subprocess(config_path, source_name, timeout)
-    return crawl_in_child(config_path, source_name, timeout=timeout) if timeout else \
-        crawl_in_child(config_path, source_name)
-
-
-def _crawl_subprocess(config_path: Path, source_name: str, timeout: float | None = None):
-    """`python -m scraper.run --config PATH SOURCE`; its last stdout line is the summary."""
-    from scraper.report import CrawlSummary
-
-    command = [sys.executable, "-m", "scraper.run", "--config", str(config_path), source_name]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout or 3600)
-    except subprocess.TimeoutExpired:
-        return CrawlSummary(source=source_name, status="failed", message="crawl timed out")
-    lines = done.stdout.strip().splitlines()
-    try:
-        return CrawlSummary.from_json(lines[-1])
-    except (IndexError, ValueError, TypeError):
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        return CrawlSummary(source=source_name, status="failed", message=f"crawler exited {done.returncode}: {tail}")
+    return crawl_in_child(config_path, source_name)
 
 
 def extract(config: Config) -> int:
@@ -102,15 +75,11 @@ def run_cycle(config: Config, *, names: list[str] | None = None, do_crawl: bool 
     if do_crawl:
         try:
             report.crawled = crawl(config, names)
-        except ImportError as exc:  # the crawler is not installed in this checkout
-            report.problems.append(f"crawling unavailable: {exc}")
         except Exception as exc:  # one broken stage must not stop the alerts for what we have
             log.exception("crawl failed")
             report.problems.append(f"crawl failed: {exc}")
     try:
         report.documents_extracted = extract(config)
-    except ImportError as exc:
-        report.problems.append(f"extraction unavailable: {exc}")
     except Exception as exc:
         log.exception("extraction failed")
         report.problems.append(f"extraction failed: {exc}")

@@ -24,7 +24,7 @@ class CheckReport:
 
 
 def check_source(config: Config, name: str, limit: int, timeout: float = 300) -> CheckReport:
-    from scraper.process import crawl_in_child
+    from policewatch.crawling import crawl_in_child
 
     source = config.source(name)
     with tempfile.TemporaryDirectory(prefix="policewatch-check-") as folder:

@@ -1,25 +1,25 @@
-"""One crawl of one source, in this process: the child-process entry point.
+"""One crawl of one source, in this process (see policewatch.crawl_child, which runs it
+in a child process: Twisted's reactor starts once per process).
 
-    python -m scraper.run --config policewatch.toml SOURCE [--dry-run OUT.jsonl] [--limit N]
-
-Records the run in the archive (unless --dry-run) and prints a one-line JSON
-summary as the last line on stdout. Scrapy's log goes to stderr.
+Records the run in the archive (unless it is a dry run) and returns its summary.
 """
 from __future__ import annotations
 
-import argparse
-import sys
 import time
 from pathlib import Path
+
+from typing import TYPE_CHECKING
 
 from scrapy.crawler import CrawlerProcess
 
 from archive import open_archive
 from archive.runs import finish_run, start_run
-from policewatch.config import Config, ConfigError, Source, load_config
 from scraper.report import CrawlRun, CrawlSummary
 from scraper.settings import crawl_settings
 from scraper.spiders import SPIDERS
+
+if TYPE_CHECKING:  # the config is the CLI's; this package only reads the objects it is given
+    from policewatch.config import Config, Source
 
 
 def run_crawl(config: Config, source: Source, *, run_id: int | None = None,
@@ -56,30 +56,3 @@ def run_crawl(config: Config, source: Source, *, run_id: int | None = None,
                    new_documents=summary.new_documents, updated_documents=summary.updated_documents,
                    items_seen=run.items_seen, message=summary.message)
     return summary
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scraper.run", description=__doc__.splitlines()[0])
-    parser.add_argument("--config", required=True, help="policewatch.toml")
-    parser.add_argument("source", help="name of the [[sources]] entry to crawl")
-    parser.add_argument("--dry-run", type=Path, metavar="OUT.jsonl",
-                        help="store nothing; write each document as JSON Lines to OUT.jsonl")
-    parser.add_argument("--limit", type=int, help="stop after this many documents")
-    parser.add_argument("--time-limit", type=float, help="stop gracefully after this many seconds")
-    parser.add_argument("--run-id", type=int, help="crawl_runs row already started by the parent")
-    parser.add_argument("--log-level", default="WARNING", help="Scrapy log level (default: WARNING)")
-    args = parser.parse_args(argv)
-    try:
-        config = load_config(args.config)
-        source = config.source(args.source)
-    except ConfigError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return 2
-    summary = run_crawl(config, source, run_id=args.run_id, dry_run=args.dry_run, limit=args.limit,
-                        time_limit=args.time_limit, log_level=args.log_level.upper())
-    print(summary.to_json(), flush=True)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

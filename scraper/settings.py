@@ -5,9 +5,11 @@ Only the knobs we rely on are set; Scrapy's own defaults cover the rest.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
-from policewatch.config import Config, Source
+if TYPE_CHECKING:  # the config is the CLI's; this package only reads the objects it is given
+    from policewatch.config import Config, Source
+
 
 # A redirect loop should fail fast, and no honest page needs more hops than this.
 MAX_REDIRECTS = 5

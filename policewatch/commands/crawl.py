@@ -6,7 +6,7 @@ import logging
 import click
 
 from policewatch.context import Context, pass_context
-from scraper.process import DEFAULT_TIMEOUT, all_failed, crawl_sources
+from policewatch.crawling import DEFAULT_TIMEOUT, all_failed, crawl_sources
 from scraper.report import CrawlSummary
 
 _COLUMNS = ("source", "status", "pages", "new", "updated", "errors", "duration")

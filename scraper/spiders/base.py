@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 import scrapy
@@ -17,12 +17,14 @@ from scrapy import signals
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from policewatch.config import Source
 from scraper.attachments import AttachmentError, attachment_kind, attachment_text
 from scraper.errors import describe_failure
 from scraper.items import DocumentItem
 from scraper.report import CrawlRun
 from scraper.urls import canonical_url
+
+if TYPE_CHECKING:  # the config is the CLI's; this package only reads the objects it is given
+    from policewatch.config import Source
 
 ATTACHMENT_SUFFIXES = (".pdf", ".xlsx", ".csv", ".ods", ".txt")
 HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -1,0 +1,45 @@
+"""Wording that steers linking: comparisons, continuations, lists and non-figures.
+
+Kept apart from the linking logic so the phrases can be read and extended in one place.
+"""
+import re
+
+COMPARE_PRE = re.compile(
+    r"(?:compared\s+(?:with|to)|comparison\s+with|up\s+from|down\s+from|against|versus|vs\.?|"
+    r"(?:rise|increase|fall|drop|decrease|up|down|higher|lower)\s+on|"
+    r"(?:rising|rose|risen|fell|falling|fallen|increased|increasing|decreased|decreasing|dropped|"
+    r"dropping|grew|growing|jumped|climbed|up|down|change[ds]?)?\s*from)\s+"
+    r"(?:the\s+|a\s+total\s+of\s+|just\s+|only\s+|some\s+|around\s+|about\s+)*$", re.I)
+PAREN_COMPARE = re.compile(r"compar|previous|last\s+year|year\s+before|earlier|prior|from", re.I)
+TO_BETWEEN = re.compile(r"^[^.;]{0,60}?\bto\s+(?:just\s+|only\s+|some\s+|around\s+|about\s+|a\s+record\s+|a\s+total\s+of\s+)*$", re.I)
+BASE_POST = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:offences|crimes|incidents|cases|reports|allegations)\s+"
+    r"(?:were\s+|had\s+been\s+|have\s+been\s+|being\s+)?(?:recorded|reported|logged)|"
+    r"^[^.;]{0,60}?,\s*of\s+which", re.I)
+# "(b) Sexual assault - 17", "- Kent: 45", "2021/22 = 14": one labelled value per line
+LIST_LINE = re.compile(r"\s*(?:[-*•·▪]|\(?[a-z0-9]{1,2}[.)])?\s*[^\s:=–-][^:=–\n]{0,60}?\s*[:=–-]\s*[\d,]+\s*\.?\s*$",
+                       re.I)
+# "the figure was 9", "it stood at 30": the sentence restates the previous figure's measure
+FIGURE_REF = re.compile(r"\b(?:the|that|this|its|a)\s+(?:figure|number|total|tally|count)\b|"
+                        r"\b(?:it|this|that)\s+(?:was|were|stood\s+at|rose\s+to|fell\s+to|reached)\b", re.I)
+SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them)|these\s+included|this\s+included|including|"
+                          r"among\s+them|that\s+included|they\s+included)\b", re.I)
+ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"
+                         r"administered|imposed|used\s+(?:it|them))\b", re.I)
+NEWLINE = re.compile(r"\n")
+OTHER_VERB = re.compile(r"\b(?:reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized|checked|"
+                        r"inspected|assessed|surveyed|interviewed|looked\s+at|spoke\s+to|contacted|trained)"
+                        r"\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "Rapes recorded in 2022", "offences were reported": crimes counted, not outcomes
+RECORDED = re.compile(r"\b(?:offences|crimes|rapes|assaults|thefts|burglaries|robberies|incidents|cases|reports|"
+                      r"allegations)\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:recorded|reported|logged)\b", re.I)
+APPROX_BEFORE = re.compile(r"\b(?:nearly|almost|more\s+than|over|around|about|some|roughly|approximately|"
+                           r"at\s+least|up\s+to|close\s+to|upwards\s+of|just\s+under|just\s+over)\s+$", re.I)
+SUBSET_WORDS = re.compile(r"\b(?:of\s+which|of\s+these|of\s+those|of\s+them|including|included|among)\b", re.I)
+CLAUSE_BREAK = re.compile(r"[;:()]|\b(?:and|or|but|while|whereas)\b", re.I)
+GLUE = re.compile(r"[\s:,\-–=()]*")
+FROM_END = re.compile(r"\bfrom\s+(?:\w+\s+)?$", re.I)
+PAREN_ITEM = re.compile(r"\(\s*[^()]{1,30}:\s*$")
+COMPARE_HINT = ("compar", "from", "against", "versus", "vs", "(", " on ")
+IN_WORDS = {"in", "by", "from", "at", "across", "for"}
+DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
