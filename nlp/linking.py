@@ -195,7 +195,7 @@ class SentenceLinker:
         adjacent = disp is not None and c.end <= disp.start <= c.end + 3
         if not adjacent and BASE_POST.match(text_after):
             return None  # "4,000 offences were recorded": the base, not a disposal count
-        if not adjacent and OTHER_VERB.search(self.text, max(self.sent.start_char, c.cstart - 40), c.cstart):
+        if OTHER_VERB.search(self.text, max(self.sent.start_char, c.cstart - 40), c.cstart):
             return None  # "the panel reviewed 120 cases": counts an activity, not disposals
         force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)
         offence_m = self.pick(i, ("offence",), 4)

@@ -8,13 +8,13 @@ import archive
 from policewatch.cycle import alert
 from alerts.delivery import sweep
 from alerts.sink import SMTPSink
-from alerts.subscriptions import canonical_filters, subscribe, unsubscribe
+from alerts.subscriptions import make_filters, subscribe, unsubscribe
 from archive.outbox import failed_messages, message_counts
 from tests.smtp import add_figure, alert_config, down_port, smtp_sink  # noqa: F401 (fixtures)
 
 
 def _subscribe(config, email, every="immediate", **filters):
-    subscribe(config, email, canonical_filters(**filters), every=every)
+    subscribe(config, email, make_filters(**filters), every=every)
 
 
 def test_new_figure_mails_each_matching_subscriber_once(alert_config, smtp_sink):

@@ -6,13 +6,13 @@ import re
 from policewatch.cycle import alert
 from alerts.delivery import sweep
 from alerts.mail import compose, headline, header_value
-from alerts.subscriptions import canonical_filters, subscribe
+from alerts.subscriptions import make_filters, subscribe
 from archive.subscribers import Subscriber
 from tests.smtp import add_figure, alert_config, smtp_sink  # noqa: F401 (fixtures)
 
 
 def test_digest_contains_every_queued_figure_grouped_by_force(alert_config, smtp_sink):
-    subscribe(alert_config, "desk@example.org", canonical_filters(), every="daily")
+    subscribe(alert_config, "desk@example.org", make_filters(), every="daily")
     figures = [("Kent", 45), ("Essex", 38), ("Kent", 12), ("Metropolitan Police", 640), (None, 9000)]
     for force, count in figures:  # Kent twice: different offences, so both are new
         add_figure(alert_config, force=force, count=count, title=f"Story {force} {count}",
@@ -34,7 +34,7 @@ def test_digest_contains_every_queued_figure_grouped_by_force(alert_config, smtp
 
 
 def test_hostile_titles_cannot_inject_headers_or_markup(alert_config, smtp_sink):
-    subscribe(alert_config, "a@example.org", canonical_filters())
+    subscribe(alert_config, "a@example.org", make_filters())
     add_figure(alert_config, title='Evil\r\nBcc: victim@example.org\r\n\r\n<script>alert("x")</script>',
                quote='<img src=x onerror=alert(1)> Kent issued 45 "community resolutions"',
                period="2022/23\r\nX-Injected: yes", url="javascript:alert(1)")

@@ -9,8 +9,7 @@ from click.testing import CliRunner
 import archive
 from policewatch.cycle import alert
 from alerts.news import detect_and_queue
-from alerts.subscriptions import canonical_filters
-from alerts.vocab import UnknownName
+from policewatch.names import UnknownName, resolve
 from policewatch.cli import cli
 from tests.smtp import add_figure, alert_config, smtp_sink  # noqa: F401 (fixtures)
 
@@ -39,7 +38,7 @@ def test_unknown_names_are_errors_listing_the_closest(alert_config):
     code, out = _run(alert_config, "subscribe", "a@example.org", "--disposal", "community resolutions")
     assert code == 1 and "'community resolution'" in out
     with pytest.raises(UnknownName) as info:
-        canonical_filters(offences=["rapes"])
+        resolve("offence", "rapes")
     assert "rape" in info.value.suggestions
     code, out = _run(alert_config, "subscribe", "not an address")
     assert code == 1 and "not an email address" in out

@@ -119,6 +119,19 @@ DOCUMENTS = [
      "offences in 2023: (a) rape; (b) sexual assault.\n\nResponse\nEssex Police holds the "
      "information.\n\n(a) Rape - 0\n(b) Sexual assault - 17\n",
      [("Essex", CR, "rape", 0, "2023"), ("Essex", CR, "sexual assault", 17, "2023")]),
+    # Crimes recorded are not outcomes; roman-numbered answers are.
+    ("Please provide the number of rapes recorded by Leicestershire Police in 2022, and how many "
+     "resulted in (i) a charge, (ii) a caution.\n\nResponse:\nRapes recorded in 2022: 1,102\n"
+     "(i) Charge/summons: 41\n(ii) Caution: 0\n",
+     [("Leicestershire", "charge", "rape", 41, "2022"), ("Leicestershire", CAU, "rape", 0, "2022")]),
+    # A breakdown keeps the topic offence for what follows; a review panel's cases are no figure.
+    ("A total of 362 people suspected of child sex offences were handed community resolutions in the "
+     "past three years. They included 47 suspects accused of grooming, while 18 had indecent images of "
+     "children. Humberside Police used the punishment most, 58 times. An independent panel reviewed "
+     "120 of the community resolutions last year.",
+     [(None, CR, "sexual offences", 362, "past three years"), (None, CR, "sexual grooming", 47, "past three years"),
+      (None, CR, "indecent images of children", 18, "past three years"),
+      ("Humberside", CR, "sexual offences", 58, "past three years")]),
     # A year-by-year story told in short clauses.
     ("Kent Police used community resolutions to close 14 rape investigations in 2022. "
      "In 2021 the figure was 9, and in 2020 it was 6.",
