@@ -4,6 +4,17 @@
     extract("Kent Police issued 45 cautions for shoplifting in 2023")
 
 Rules and vocabularies only (spaCy blank English + EntityRuler): no model download.
+
+How a document is read:
+  1. A text that contains no disposal word at all is skipped (vocab.disposal_keys).
+  2. segment.py splits it into prose blocks and tables (pipe, tab or space aligned).
+  3. Prose goes through the spaCy pipeline (pipeline.py): the ruler marks forces,
+     offences, disposals and cues from patterns/*.jsonl; components mark periods and
+     candidate counts (numbers.py drops ages, years, money, rates, officers...).
+  4. linking.py attaches every count to a disposal, force, offence and period, using
+     the sentence first and the document context (context.py) second; tables.py does
+     the same from header rows, row labels and captions.
+  5. Repeats are merged and the result frozen into Figure records.
 """
 from __future__ import annotations
 
