@@ -10,7 +10,6 @@ import archive
 from archive import subscribers as store
 from archive.news import documents_matching
 from archive.subscribers import CADENCES, Subscriber
-from alerts.vocab import resolve
 
 if TYPE_CHECKING:  # the config is the CLI's; this package only reads the objects it is given
     from policewatch.config import Config
@@ -34,16 +33,14 @@ def check_email(email: str) -> str:
     return email
 
 
-def canonical_filters(forces: Iterable[str] = (), offences: Iterable[str] = (),
-                      disposals: Iterable[str] = (), keywords: Iterable[str] = ()) -> Filters:
-    """Canonical spellings of the filters; ValueError (vocab.UnknownName) names the closest."""
+def make_filters(forces: Iterable[str] = (), offences: Iterable[str] = (),
+                 disposals: Iterable[str] = (), keywords: Iterable[str] = ()) -> Filters:
+    """Filters from canonical names (the CLI resolves what users type), without repeats."""
     def unique(items: Iterable[str]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(items))
 
     words = unique(" ".join(k.split()) for k in keywords if k.strip())
-    return Filters(forces=unique(resolve("forces", f) for f in forces),
-                   offences=unique(resolve("offences", o) for o in offences),
-                   disposals=unique(resolve("disposals", d) for d in disposals),
+    return Filters(forces=unique(forces), offences=unique(offences), disposals=unique(disposals),
                    keywords=words)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import archive
 from policewatch.cycle import CycleReport, run_cycle
 from alerts.sink import SMTPSink
-from alerts.subscriptions import canonical_filters, subscribe
+from alerts.subscriptions import make_filters, subscribe
 from archive.queries import find_figures
 from policewatch.config import Config, load_config
 
@@ -109,8 +109,8 @@ def run_demo(folder: Path, echo: Callable[[str], None] = print) -> tuple[Config,
         config_path.write_text(demo_config(site.url, sink.port), encoding="utf-8")
         config = load_config(config_path)
         echo(f"Sample site at {site.url('/')}, SMTP sink at 127.0.0.1:{sink.port}")
-        subscribe(config, IMMEDIATE, canonical_filters(), every="immediate")
-        subscribe(config, DAILY, canonical_filters(), every="daily")
+        subscribe(config, IMMEDIATE, make_filters(), every="immediate")
+        subscribe(config, DAILY, make_filters(), every="daily")
         echo(f"Subscribed {IMMEDIATE} (immediate alerts) and {DAILY} (daily digest)")
         echo(f"Crawling {len(config.sources)} sources, extracting figures, sending alerts ...")
         report = run_cycle(config)  # --once semantics: daily and weekly digests count as due

@@ -35,10 +35,14 @@ def test_cli_subscribe_list_unsubscribe(alert_config):
 def test_unknown_names_are_errors_listing_the_closest(alert_config):
     code, out = _run(alert_config, "subscribe", "a@example.org", "--force", "Manchester")
     assert code == 1 and "Greater Manchester" in out
-    code, out = _run(alert_config, "subscribe", "a@example.org", "--disposal", "community resolutions")
+    code, out = _run(alert_config, "subscribe", "a@example.org", "--disposal", "community resolve")
     assert code == 1 and "'community resolution'" in out
+    # Plurals and news wording the extractor knows are forgiven, and stored canonically.
+    code, out = _run(alert_config, "subscribe", "a@example.org", "--disposal", "Community Resolutions",
+                     "--force", "the Met")
+    assert code == 0 and "community resolution" in out and "Metropolitan Police" in out
     with pytest.raises(UnknownName) as info:
-        resolve("offence", "rapes")
+        resolve("offence", "rapped")
     assert "rape" in info.value.suggestions
     code, out = _run(alert_config, "subscribe", "not an address")
     assert code == 1 and "not an email address" in out

@@ -4,11 +4,12 @@ from __future__ import annotations
 import click
 
 import archive
-from alerts.subscriptions import canonical_filters, describe, subscribe as add_subscription
+from alerts.subscriptions import describe, make_filters, subscribe as add_subscription
 from alerts.subscriptions import unsubscribe as remove_subscription
 from archive.outbox import failed_messages, message_counts, retry_failed
 from archive.subscribers import CADENCES, subscriber_overview
 from policewatch.context import Context, pass_context
+from policewatch.names import resolve
 
 
 @click.command()
@@ -37,7 +38,9 @@ def subscribe(obj: Context, email: str, forces: tuple[str, ...], offences: tuple
         policewatch subscribe me@example.org --keyword "child rape" --every weekly
     """
     try:
-        filters = canonical_filters(forces, offences, disposals, keywords)
+        filters = make_filters([resolve("force", f) for f in forces],
+                               [resolve("offence", o) for o in offences],
+                               [resolve("disposal", d) for d in disposals], keywords)
         subscriber, created = add_subscription(obj.config, email, filters, every)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None

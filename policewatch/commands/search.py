@@ -11,7 +11,8 @@ import click
 
 import archive
 from archive.documents import KINDS
-from archive.queries import canonical_name, find_figures
+from archive.queries import find_figures
+from policewatch.names import UnknownName, resolve
 from archive.search import SearchError, date_bound, search_documents
 from policewatch.context import Context, pass_context
 
@@ -114,12 +115,12 @@ def search(obj: Context, query: str, source: str | None, kind: str | None, since
             click.echo("   " + " ".join(hit["snippet"].split()), color=bold)
 
 
-def _canonical(db, column: str, value: str | None, option: str) -> str | None:
+def _canonical(column: str, value: str | None, option: str) -> str | None:
     if value is None:
         return None
     try:
-        return canonical_name(db, column, value)
-    except ValueError as exc:
+        return resolve(column, value)
+    except UnknownName as exc:
         raise click.BadParameter(str(exc), param_hint=option) from None
 
 
@@ -146,9 +147,9 @@ def figures(obj: Context, force: str | None, offence: str | None, disposal: str 
     """
     db = _open(obj)
     rows = find_figures(
-        db, force=_canonical(db, "force", force, "--force"),
-        offence=_canonical(db, "offence", offence, "--offence"),
-        disposal=_canonical(db, "disposal", disposal, "--disposal"), since=since, limit=limit)
+        db, force=_canonical("force", force, "--force"),
+        offence=_canonical("offence", offence, "--offence"),
+        disposal=_canonical("disposal", disposal, "--disposal"), since=since, limit=limit)
     if fmt == "json":
         write_json(rows)
     elif fmt == "csv":
