@@ -122,6 +122,12 @@ def extract(ctx: click.Context, files: tuple[str, ...], fmt: str) -> None:
 
     With no FILE, extract every archived document not yet extracted (or changed since)
     into the archive's figures table.
+
+    \b
+    Example:
+        policewatch extract article.html foi-letter.txt --format table
+        policewatch extract docs/*.txt --format jsonl > figures.jsonl
+        policewatch extract
     """
     if files:
         status = extract_files(files, fmt)
