@@ -37,6 +37,7 @@ class SentenceLinker:
         self.ctx = ctx
         self.counts = [m for m in mentions if m.kind == "count"]
         self.claimed: dict[int, int] = {}   # period token start -> index of the count owning it
+        self._kinds: dict[tuple, list[Mention]] = {}
         self._resolve_refs()
 
     def _resolve_refs(self) -> None:
@@ -53,7 +54,14 @@ class SentenceLinker:
                 m.value = disposal
 
     def _of(self, kinds: tuple[str, ...]) -> list[Mention]:
-        return [m for m in self.ms if m.kind in kinds]
+        found = self._kinds.get(kinds)
+        if found is None:
+            found = self._kinds[kinds] = [m for m in self.ms if m.kind in kinds]
+        return found
+
+    def _word_before(self, m: Mention) -> str:
+        words = self.text[max(0, m.cstart - 12):m.cstart].split()
+        return words[-1].lower() if words else ""
 
     def _bounds(self, i: int) -> tuple[int, int]:
         prev_end = self.counts[i - 1].end if i > 0 else self.sent.start
@@ -71,14 +79,20 @@ class SentenceLinker:
              any_after: bool = False) -> Mention | None:
         c = self.counts[i]
         prev_end, next_start = self._bounds(i)
-        ms = self._of(kinds)
-        right = [m for m in ms if c.end <= m.start <= c.end + after_window and m.start < next_start
-                 and self._clear_between(c.cend, m.cstart, need_in)
-                 and (not need_in or self.doc[m.start - 1].lower_ in IN_WORDS)]
-        return (_first(right)
-                or _last([m for m in ms if prev_end <= m.start and m.end <= c.start])
-                or _last([m for m in ms if m.end <= c.start])
-                or _first([m for m in ms if m.start >= c.end and (any_after or m.start < next_start)]))
+        in_stretch = before = after = None
+        for m in self._of(kinds):  # one pass; mentions are in text order
+            if m.end <= c.start:
+                before = m
+                if prev_end <= m.start:
+                    in_stretch = m
+            elif m.start >= c.end:
+                if (m.start <= c.end + after_window and m.start < next_start
+                        and self._clear_between(c.cend, m.cstart, need_in)
+                        and (not need_in or self._word_before(m) in IN_WORDS)):
+                    return m  # right after the count: "612 community resolutions for shoplifting"
+                if after is None and (any_after or m.start < next_start):
+                    after = m
+        return in_stretch or before or after
 
     def _adjacent_period(self, i: int) -> Mention | None:
         """'2020/21: 14', 'In 2023, 45 cautions'"""
