@@ -79,11 +79,13 @@ def _compatible(a: Draft, b: Draft) -> bool:
 def _finish(drafts: list[Draft]) -> list[Figure]:
     """Merge repeats (a headline restating the body) and freeze into Figures."""
     kept: list[Draft] = []
+    by_key: dict[tuple, list[Draft]] = {}  # long tables: keep this linear
     for d in drafts:
-        twin = next((k for k in kept if (k.force, k.disposal, k.count) == (d.force, d.disposal, d.count)
-                     and _compatible(k, d)), None)
+        same = by_key.setdefault((d.force, d.disposal, d.count), [])
+        twin = next((k for k in same if _compatible(k, d)), None)
         if twin is None:
             kept.append(d)
+            same.append(d)
             continue
         twin.offence = twin.offence or d.offence
         twin.period = twin.period or d.period
@@ -91,8 +93,10 @@ def _finish(drafts: list[Draft]) -> list[Figure]:
             twin.previous_count, twin.change_pct = d.previous_count, d.change_pct
     # "More than 3,000 ..." in a headline, "3,112 cautions" in the body: the rounded
     # restatement is not a figure of its own.
+    approx = [d for d in kept if d.approximate]
+    exact = [d for d in kept if not d.approximate] if approx else []
     kept = [d for d in kept if not (d.approximate and any(
-        o is not d and not o.approximate and (o.force, o.disposal) == (d.force, d.disposal)
-        and _compatible(o, d) and abs(o.count - d.count) <= 0.15 * max(o.count, d.count) for o in kept))]
+        (o.force, o.disposal) == (d.force, d.disposal)
+        and _compatible(o, d) and abs(o.count - d.count) <= 0.15 * max(o.count, d.count) for o in exact))]
     return [Figure(d.force, d.disposal, d.offence, d.count, d.period, d.quote, d.char_start,
                    d.char_end, d.previous_count, d.change_pct) for d in kept]
