@@ -63,3 +63,11 @@ def test_html_table_comes_out_as_pipe_rows():
     text = html_to_text(html)
     assert "| Kent Police | 1,204 |" in text
     assert [(f.force, f.disposal, f.count) for f in extract(text)] == [("Kent", "caution", 1204)]
+
+
+def test_a_twenty_thousand_row_table_is_read_in_linear_time():
+    rows = "\n".join(f"Kent Police\t{n}\t{n + 1}" for n in range(1, 20_001))
+    start = time.process_time()
+    figures = extract("Figures for 2023\nForce\tCautions\tCommunity resolutions\n" + rows)
+    assert time.process_time() - start < 10
+    assert len(figures) == 40_000
