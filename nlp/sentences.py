@@ -15,6 +15,7 @@ from .pipeline import token_array
 
 # The leading lookahead lets the regex engine skip to candidate characters (3x faster).
 _BOUNDARY_RE = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s)|\n)")
+MAX_TOKENS = 250
 _ENUM_RE = re.compile(r"\s*\(?(?:\d{1,2}|[a-hA-H]|[ivx]{1,4})")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "nos", "insp", "det", "supt", "sgt", "ch",
                   "cllr", "rev", "prof", "gen", "col", "capt", "lt", "vs", "v", "e.g", "i.e", "etc",
@@ -62,6 +63,10 @@ def sentences(doc: Doc, text: str) -> list[Sent]:
     idx = token_array(doc)[:, 3]
     cuts = np.searchsorted(idx, np.asarray(sentence_starts(text), dtype=idx.dtype), side="left")
     bounds = [0, *sorted({int(c) for c in cuts if 0 < c < n}), n]
+    # Text with no full stops (tables flattened into prose, noise) would make one endless
+    # "sentence" and linking quadratic in it: cut those into pieces of bounded length.
+    if any(b - a > MAX_TOKENS for a, b in zip(bounds, bounds[1:])):
+        bounds = [x for a, b in zip(bounds, bounds[1:]) for x in range(a, b, MAX_TOKENS)] + [n]
     out = []
     for a, b in zip(bounds, bounds[1:]):
         start_char = int(idx[a])
