@@ -253,7 +253,8 @@ class SentenceLinker:
             force, national = (None, True) if force_m.kind == "national" else (force_m.value, False)
         if force is None and not national and c.value < 10:
             return None  # "she had received two community resolutions": one person's record
-        if period is None and (disposal == "charge" or c.value < 10):
+        listed = ctx.list_mode or LIST_LINE.fullmatch(self.sent_text)
+        if period is None and not listed and (disposal == "charge" or c.value < 10):
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
         offence = offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
         approximate = bool(APPROX_BEFORE.search(self.text, max(0, c.cstart - 25), c.cstart))

@@ -52,6 +52,8 @@ CASES = [
     ("Community resolutions issued by Merseyside Police for burglary:\n2020/21: 14\n2021/22: 22\n"
      "2022/23: fewer than five",
      [("Merseyside", CR, "burglary", 14, "2020/21"), ("Merseyside", CR, "burglary", 22, "2021/22")]),
+    ("Community resolutions for rape by force\nKent: 4\nEssex: 22",
+     [("Kent", CR, "rape", 4, None), ("Essex", CR, "rape", 22, None)]),
     ("Community resolutions for rape by force, 2023\nKent: 14\nEssex: 22",
      [("Kent", CR, "rape", 14, "2023"), ("Essex", CR, "rape", 22, "2023")]),
     ("| Force | Cautions | Community resolutions |\n|---|---|---|\n| Cumbria Constabulary | 120 | 85 |\n"
