@@ -87,29 +87,14 @@ def extract_files(paths: tuple[str, ...], fmt: str) -> int:
 
 def extract_archive(obj) -> None:
     """Extract every archived document that is new or changed since it was last read."""
-    import archive
-    import nlp
-    from archive.figures import documents_to_extract, replace_figures
+    from policewatch.pipeline import extract_pending
 
     path = obj.config.archive.path
     if not Path(path).exists():
         raise click.ClickException(f"no archive at {path} yet: run `policewatch crawl` first")
-    db = archive.open_archive(path)
-    n_docs = n_figures = n_new = 0
-    try:
-        pending = documents_to_extract(db)
-        while True:
-            batch = list(islice(pending, 32))
-            if not batch:
-                break
-            for doc, figures in zip(batch, nlp.extract_many([d.get("text") or "" for d in batch])):
-                rows = [figure_row(None, f) for f in figures]
-                n_new += replace_figures(db, doc["id"], doc["content_hash"], rows) or 0
-                n_docs += 1
-                n_figures += len(rows)
-    finally:
-        db.close()
-    click.echo(f"extracted {n_docs} document(s): {n_figures} figure(s), {n_new} new")
+    result = extract_pending(obj.config)
+    click.echo(f"extracted {result.documents} document(s): {result.figures} figure(s), "
+               f"{result.new_figure_keys} new")
 
 
 @click.command("extract")
