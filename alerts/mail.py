@@ -39,6 +39,11 @@ def web_link(url: object) -> str:
     return text if parts.scheme in ("http", "https") and parts.netloc and not _CONTROL.search(text) else ""
 
 
+def number(value: object) -> str:
+    """Counts as people write them: 1,487 rather than 1487."""
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
 def plural(disposal: str, count: int) -> str:
     if count == 1:
         return disposal
@@ -47,7 +52,7 @@ def plural(disposal: str, count: int) -> str:
 
 def headline(item: dict) -> str:
     """'Kent: 45 community resolutions for sexual offences, 2022/23'."""
-    text = f"{item.get('force') or 'All forces'}: {item['count']} {plural(item['disposal'], item['count'])}"
+    text = f"{item.get('force') or 'All forces'}: {number(item['count'])} {plural(item['disposal'], item['count'])}"
     if item.get("offence"):
         text += f" for {item['offence']}"
     if item.get("period"):
@@ -92,6 +97,7 @@ def _environment() -> Environment:
                       autoescape=select_autoescape(enabled_extensions=("html", "html.j2")),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["web_link"] = web_link
+    env.filters["number"] = number
     return env
 
 

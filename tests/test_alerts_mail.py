@@ -24,7 +24,7 @@ def test_digest_contains_every_queued_figure_grouped_by_force(alert_config, smtp
     assert digest["Subject"].startswith("Daily digest: ") and digest["Subject"].endswith("(+4 more)")
     text = digest.get_body(("plain",)).get_content()
     for force, count in figures:
-        assert f"{force or 'All forces'}: {count} community resolutions for " in text
+        assert f"{force or 'All forces'}: {count:,} community resolutions for " in text
     sections = re.findall(r"^== (.+) ==\r?$", text, re.M)
     assert sections == ["Essex", "Kent", "Metropolitan Police", "All forces / national"]
     html = digest.get_body(("html",)).get_content()
