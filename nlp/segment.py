@@ -35,6 +35,11 @@ def split_cells(line: str) -> list[str] | None:
     return None
 
 
+def cell_spans(line: str) -> list[tuple[int, int]]:
+    """Character spans of the cells of a space-aligned row, for lining up stacked headers."""
+    return [m.span() for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
 def _is_separator(cells: list[str]) -> bool:
     return all(re.fullmatch(r":?-{2,}:?|", c) for c in cells)
 
@@ -66,14 +71,28 @@ def _chunks(start: int, line: str) -> list[Block]:
     return out
 
 
+_RULE_RE = re.compile(r"\s*[-=_+|:\s]{3,}")  # "-------": a rule under a text table's header
+
+
+def _header_run(pending: list, cells: list[str]) -> list:
+    """The header lines of a table starting now: the last line as wide as the table and
+    the continuation lines under it ("Community" / "resolution" stacked in two lines)."""
+    for k in range(len(pending) - 1, max(-1, len(pending) - 5), -1):
+        if len(pending[k][2]) == len(cells):
+            return pending[k:]
+    return []
+
+
 def segment(text: str) -> list[Block]:
     blocks: list[Block] = []
     table: Block | None = None
-    header = None  # the last prose-looking line that splits into cells: a table's header row?
+    pending: list = []  # prose-looking lines that split into cells, just before: header rows?
     for m in _LINE_RE.finditer(text):
         line = m.group(0)
         if not line.strip():
             continue
+        if table is None and pending and _RULE_RE.fullmatch(line) and "-" in line:
+            continue  # a rule between header lines and data
         cells = split_cells(line)
         is_pipe = line.lstrip().startswith("|")
         tabular = cells is not None and (
@@ -81,17 +100,21 @@ def segment(text: str) -> list[Block]:
         if tabular:
             if table is None:
                 table = Block("table", m.start(), line)
-                if header is not None and len(header[2]) == len(cells):
-                    del blocks[header[3]:]
-                    table.start, table.text = header[0], header[1]
-                    table.rows.append(header[:3])
+                run = _header_run(pending, cells)
+                if run:
+                    del blocks[run[0][3]:]
+                    table.start, table.text = run[0][0], run[0][1]
+                    table.rows.extend(h[:3] for h in run)
                 blocks.append(table)
             if not _is_separator(cells):
                 table.rows.append((m.start(), line, cells))
-            header = None
+            pending = []
             continue
         table = None
-        header = (m.start(), line, cells, len(blocks)) if cells is not None else None
+        if cells is None:
+            pending = []
+        else:
+            pending.append((m.start(), line, cells, len(blocks)))
         blocks.extend(_chunks(m.start(), line))
     # A "table" of one row is just a line with odd spacing: give it back to the text reader.
     result: list[Block] = []

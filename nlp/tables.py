@@ -9,7 +9,7 @@ from spacy.language import Language
 from .context import Context, Draft
 from .numbers import parse_cell_number
 from .pipeline import PERIODS_KEY, PeriodFinder, make_doc
-from .segment import Block
+from .segment import Block, cell_spans
 from .vocab import canonical
 
 SKIP_LABEL = re.compile(r"^\s*(?:grand\s+)?(?:total|totals|all\s+outcomes|sum|%|percentage|proportion|rate|"
@@ -61,6 +61,7 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
     """Caption lines, one header per column (stacked header rows joined), and data rows."""
     captions: list[str] = []
     header_rows: list[list[str]] = []
+    header_lines: list[str] = []
     data = []
     for row in rows:
         cells = row[2]
@@ -70,21 +71,46 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
             captions.append(filled[0])
         elif not data and not counts:
             header_rows.append(cells)
+            header_lines.append(row[1])
         else:
             data.append(row)
     width = max((len(r) for r in header_rows), default=0)
+    stacked = len({len(r) for r in header_rows}) > 1 and not header_lines[0].lstrip().startswith("|")
+    if stacked:
+        header_rows = _align_stacked(header_rows, header_lines, width)
     header = []
     for j in range(width):
         parts = []
         for n, cells in enumerate(header_rows):
             cell = cells[j] if j < len(cells) else ""
             k = j
-            while not cell and k > 1 and n < len(header_rows) - 1:  # "| | 2022 | | 2023 | |" spans
+            while not cell and not stacked and k > 1 and n < len(header_rows) - 1:  # "| | 2022 | | 2023 | |" spans
                 k -= 1
                 cell = cells[k] if k < len(cells) else ""
             parts.append(cell)
         header.append(" ".join(p for p in parts if p))
     return captions, header, data
+
+
+def _align_stacked(header_rows: list[list[str]], lines: list[str], width: int) -> list[list[str]]:
+    """Put the cells of narrower header lines ("resolution   caution") under the column of
+    the full-width header line they sit below, by character position."""
+    ref = next(k for k, r in enumerate(header_rows) if len(r) == width)
+    starts = [a for a, _ in cell_spans(lines[ref])]
+    if len(starts) != width:
+        return header_rows
+    bounds = [(a - 1, starts[j + 1] - 1 if j + 1 < width else 10 ** 6) for j, a in enumerate(starts)]
+    out = []
+    for k, (cells, line) in enumerate(zip(header_rows, lines)):
+        if len(cells) == width:
+            out.append(cells)
+            continue
+        row = [""] * width
+        for (a, b), cell in zip(cell_spans(line), cells):
+            j = max(range(width), key=lambda j: min(b, bounds[j][1]) - max(a, bounds[j][0]))
+            row[j] = f"{row[j]} {cell}".strip()
+        out.append(row)
+    return out
 
 
 def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
