@@ -61,7 +61,7 @@ class CrawlRun:
         self.run_id = run_id
         self.pages = 0
         self.not_modified = 0
-        self.items_seen = 0
+        self.listed: set[str] = set()  # item links the source listed this run, archived or not
         self.outcomes = {"new": 0, "updated": 0, "unchanged": 0, "duplicate": 0, "filtered": 0}
         self.error_count = 0
         self.errors: list[tuple[str | None, str]] = []
@@ -96,8 +96,16 @@ class CrawlRun:
     def page_fetched(self) -> None:
         self.pages += 1
 
+    def list_items(self, urls: Iterable[str]) -> None:
+        """Item links a feed, listing or search offered, whether or not they are fetched:
+        a source that lists nothing usually lists something (its health depends on it)."""
+        self.listed.update(urls)
+
+    @property
+    def items_seen(self) -> int:
+        return len(self.listed)
+
     def counted(self, outcome: str) -> None:
-        self.items_seen += 1
         self.outcomes[outcome] += 1
 
     def archived(self, urls: Iterable[str]) -> set[str]:

@@ -96,3 +96,22 @@ def test_check_names_a_selector_that_matches_nothing(tmp_path, site):
     problems = output.split("What looks wrong:")[1]
     assert "item_selector 'ul.old-layout a' matched no links" in problems
     assert "no items: nothing would be archived" in problems
+
+
+@pytest.mark.slow
+def test_a_selector_that_stops_matching_is_broken_in_status_and_one_email(tmp_path, site):
+    with SMTPSink() as sink:
+        config = _config(tmp_path, site, sink.port)
+        live = LiveConfig(config)
+        for _ in range(2):  # the usual: items every run (the second finds them archived already)
+            assert crawl_job(live, "force-log").startswith("crawl ok")
+        _config(tmp_path, site, sink.port, selector="ul.old-layout a")  # the site changed its markup
+        crawl_job(live, "force-log")
+        (notice,) = sink.wait_for(1)
+        assert notice["Subject"] == "PoliceWatch: source force-log is broken"
+        assert "found no items" in notice.get_content()
+        crawl_job(live, "force-log")
+        assert len(sink.messages) == 1
+    status = _cli(config, "sources", "status")
+    assert "(BROKEN)" in next(line for line in status.splitlines() if line.startswith("force-log"))
+    assert "matched no links" in status

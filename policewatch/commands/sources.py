@@ -74,11 +74,15 @@ def status(obj: Context) -> None:
                      _when(coming.isoformat() if coming else None, now) if source.enabled else "paused"))
     _table(("SOURCE", "LAST RUN (UTC)", "RESULT", "PAGES", "NEW DOCS", "NEW FIGURES", "ERRORS",
             "FAILS IN A ROW", "NEXT RUN"), rows)
-    for source in config.sources:
+    for source in config.sources:  # what an admin should read next, one line each
         summary = source_summary(db, source.name)
-        if summary["last_run"] and summary["last_run"]["status"] != "ok" and summary["last_error"]:
+        last, health = summary["last_run"], get_health(db, source.name)
+        if health and health["state"] == "broken":
+            click.echo(f"{source.name}: BROKEN since {health['since'][:16].replace('T', ' ')}: {health['reason']}")
+        if last and last["status"] != "ok" and summary["last_error"]:
             click.echo(f"{source.name}: last error: {summary['last_error']}")
-
+        elif last and last["message"] and health and health["state"] == "broken":
+            click.echo(f"{source.name}: last run: {last['message']}")
 
 
 @sources.command()

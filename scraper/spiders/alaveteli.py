@@ -64,6 +64,7 @@ class AlaveteliSpider(SourceSpider):
         problem = feed_error(parsed)
         if problem:
             self.run.error(response.url, problem, fatal=not links)
+        self.run.list_items(links)
         for url in self.not_archived(links):
             # Read the redirect ourselves: several events lead to one request page, which
             # should be fetched once, and each event must be remembered as seen.

@@ -57,6 +57,7 @@ class FeedSpider(SourceSpider):
         for entry in parsed.entries:
             if not entry_link(entry):
                 self.run.error(response.url, f"feed entry without a link: {entry.get('title', '(untitled)')!r}")
+        self.run.list_items(url for url, _ in entries)
         fresh = set(self.not_archived(url for url, _ in entries))
         for url, entry in entries:
             url = self.canonical(url)

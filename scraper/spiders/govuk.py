@@ -76,6 +76,7 @@ class GovukSpider(SourceSpider):
             link = result.get("link") or ""
             if not link.startswith("/"):
                 continue  # external links in search results are not gov.uk content items
+            self.run.list_items([link])
             request = self.request(
                 urljoin(self.source.url, "api/content" + link), self.parse_content, cache=True,
                 cb_kwargs={"page_url": urljoin(self.source.url, link.lstrip("/")),

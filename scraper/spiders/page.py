@@ -45,6 +45,7 @@ class PageSpider(SourceSpider):
         # Items before the next page, so max_pages spends its budget on what is listed first.
         pages = [u for u in found if not is_attachment_url(u)]
         files = [u for u in found if is_attachment_url(u)]
+        self.run.list_items(found)
         for url in self.not_archived(pages):
             request = self.request(url, self.parse_item)
             if request is not None:
