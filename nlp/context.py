@@ -12,6 +12,11 @@ from .vocab import canonical
 
 _THE = re.compile(r"^the\s+", re.I)
 ENTITY_KINDS = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}
+OTHER_OUTCOME = "other-outcome"
+# A name after these is a caveat or a qualifier, not what the count is about.
+_ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|except)|"
+                    r"\b(?:excludes|excluding|excluded|except(?:\s+for)?|other\s+than|apart\s+from|"
+                    r"not\s+including|does\s+not\s+include|do\s+not\s+include))\s+(?:the\s+)?$", re.I)
 CUE_KINDS = {"DISPOSAL_REF": "dref", "FORCE_REF": "fref", "NATIONAL": "national"}
 
 
@@ -99,12 +104,16 @@ def doc_mentions(doc) -> list[Mention]:
     for label, ent_id, start, end in ents:
         blocked[start:end] = b"\x01" * (end - start)
         kind = ENTITY_KINDS.get(label) or CUE_KINDS.get(label)
+        if label == "NOT_DISPOSAL" and ent_id == OTHER_OUTCOME:
+            kind = "other"  # "outcome 22", "Recorded Police Warnings": an outcome, not a listed disposal
         if not kind:
             continue
         cstart, cend = idx[start], idx[end]
         while cend > cstart and text[cend - 1].isspace():
             cend -= 1
         value = canonical(label, ent_id) if label in ENTITY_KINDS else text[cstart:cend]
+        if kind in ("disposal", "force") and _ASIDE.search(text, max(0, cstart - 60), cstart):
+            continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
         if value:
             out.append(Mention(kind, start, end, cstart, cend, value))
     periods = doc.user_data.get("pw_periods")

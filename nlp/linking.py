@@ -13,7 +13,7 @@ from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
 from .wording import (
-    APPROX_BEFORE, BASE_POST, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
+    APPROX_BEFORE, BASE_POST, CRIME_TALLY_VERB, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
     PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN,
 )
@@ -37,6 +37,7 @@ class SentenceLinker:
         self.ctx = ctx
         self.counts = [m for m in mentions if m.kind == "count"]
         self.claimed: dict[int, int] = {}   # period token start -> index of the count owning it
+        self.bases: set[int] = set()         # counts of crimes or reports, not of disposals
         self._kinds: dict[tuple, list[Mention]] = {}
         self._resolve_refs()
 
@@ -205,10 +206,20 @@ class SentenceLinker:
     def primary(self, i: int, quote: str, q_start: int) -> Draft | None:
         c, ctx = self.counts[i], self.ctx
         text_after = self.text[c.cend:c.cend + 80]
-        disp = self.pick(i, ("disposal", "dref"), 3, any_after=True)
-        adjacent = disp is not None and c.end <= disp.start <= c.end + 3
+        disp = self.pick(i, ("disposal", "dref", "other"), 3, any_after=True)
+        if disp is not None and disp.kind == "other":
+            return None  # "placed 1,146 offenders on a diversion scheme", "4,150 Recorded Police Warnings"
+        adjacent = (disp is not None and c.end <= disp.start <= c.end + 3
+                    and self._clear_between(c.cend, disp.cstart, False))
         if not adjacent and BASE_POST.match(text_after):
+            self.bases.add(i)
             return None  # "4,000 offences were recorded": the base, not a disposal count
+        if not adjacent and TALLY_NOUN.match(text_after) and CRIME_TALLY_VERB.search(self.text, max(self.sent.start_char, c.cstart - 50), c.cstart):
+            self.bases.add(i)
+            return None  # "BTP received 2,741 reports", "recorded 1,842 hate crimes"
+        if i - 1 in self.bases and not adjacent and SUBSET_WORDS.search(self.text, self.counts[i - 1].cend, c.cstart):
+            self.bases.add(i)
+            return None  # "..., including 1,030 of sexual touching": a part of that tally
         if OTHER_VERB.search(self.text, max(self.sent.start_char, c.cstart - 40), c.cstart):
             return None  # "the panel reviewed 120 cases": counts an activity, not disposals
         force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)

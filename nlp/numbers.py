@@ -22,14 +22,14 @@ TENS = {
 SCALES = {"hundred": 100, "thousand": 1000}
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 WORD_NUMBER_RE = re.compile(
-    rf"\b(?=[ZzOoTtFfSsEeNnHhAaDd])(?:(?:half\s+)?an?\s+(?=(?:dozen|hundred|thousand)\b))?(?:{_WORD})"
+    rf"\b(?<![-–])(?=[ZzOoTtFfSsEeNnHhAaDd])(?:(?:half\s+)?an?\s+(?=(?:dozen|hundred|thousand)\b))?(?:{_WORD})"
     rf"(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*\b(?![-–]\w)",
     re.IGNORECASE,
 )
 # A digit run that is a whole number on its own: not part of a code (FOI-2024-00873),
 # a decimal (1.1), a time (10:20), a fraction or financial year (2021/22), money or a percentage.
 DIGIT_NUMBER_RE = re.compile(
-    r"(?<![\w£$€.,/:#\-–\\])(\d{1,3}(?:,\d{3})+|\d+)(?![\w%£$€/\\]|[.,:]\d|[-–]\w)"
+    r"(?<![\w£$€.,/:#\-–\\<>≤≥])(\d{1,3}(?:,\d{3})+|\d+)(?![\w%£$€/\\]|[.,:]\d|[-–]\w)"
 )
 
 MONTHS = (r"january|february|march|april|may|june|july|august|september|october|"
@@ -58,6 +58,10 @@ EXCLUDED_UNITS = {
     "recommendations", "questions", "degrees", "inches", "litres", "tonnes",
     "volunteers", "chiefs", "commissioners", "judges", "magistrates", "miles", "incident",
     "incidents", "emergency", "999", "callers", "visits", "patrols", "searches",
+    # things seized, handed in or reported, and people other than those dealt with
+    "knives", "blades", "weapons", "firearms", "guns", "referral", "referrals", "number", "numbers", "hotline", "coordinators",
+    "coordinator", "advisers", "advisors", "specialists", "investigators", "analysts", "partners",
+    "perpetrators", "participants", "attendees", "square", "hectares", "acres", "seizures",
 }
 # Words after which we stop looking for a unit: the number is already tied to something.
 STOP_WORDS = {
@@ -77,11 +81,14 @@ PRE_LABEL_WORDS = {
     "phase", "operation", "room", "flat", "unit", "route", "junction", "exhibit", "grade",
     "stage", "division", "top", "bottom", "ranked", "rank", "aged", "age", "ages", "per",
     "every", "foi", "number", "aged", "band", "bands", "platform", "line", "wave", "round",
+    "ext", "extension", "tel", "telephone", "phone", "via", "dial", "ring", "text", "sms", "between",
+    "<", ">", "≤",
 }
 PRE_LABEL_BIGRAMS = {
     "fewer than", "less than", "lower than", "out of", "one in", "age of", "score of",
     "cost of", "rate of", "case number", "aged between", "younger than", "older than",
-    "ages of", "under the", "up to", "a maximum",
+    "ages of", "under the", "up to", "a maximum", "population of", "aged from", "from age",
+    "call on", "ring on", "text on", "calling on",
 }
 PRE_BOUND_WORDS = {"under", "over", "below", "above", "under-", "u"}  # with value <= 25: ages
 DIFF_HEADS = {
@@ -154,11 +161,15 @@ def words_to_int(text: str) -> int | None:
     return value // 2 if half else value
 
 
+# "45 weapons offences", "12 reports of shoplifting dealt with": the noun is a modifier
+_OFFENCE_HEADS = {"offences", "offence", "possession", "crimes", "crime", "cases", "case"}
+
+
 def _unit_excluded(words: list[str]) -> bool:
     for n, word in enumerate(words):
         if n >= 3:
             break
-        if word in EXCLUDED_UNITS:
+        if word in EXCLUDED_UNITS and not (n + 1 < len(words) and words[n + 1] in _OFFENCE_HEADS):
             return True
         if word in STOP_WORDS:
             return False
@@ -185,8 +196,10 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True
     if last in PRE_BOUND_WORDS and value <= 25:
         return True
-    if value <= 25 and ("aged" in pre or "ages" in pre):
-        return True  # "aged 10 to 17"
+    if ("aged" in pre or "ages" in pre) and (value <= 25 or last in ("to", "and", "from")):
+        return True  # "aged 10 to 17", "aged from 18 to 57"
+    if last == "and" and len(pre) >= 3 and pre[-3] == "between":
+        return True  # "a figure between 1 and 4": a band, not a count
     if last in MONTH_WORDS and value <= 31:
         return True  # "March 3"
     if last in ("in", "of") and len(pre) >= 2 and (pre[-2][:1].isdigit() or pre[-2] in SMALL_NUMBER_WORDS):
@@ -196,6 +209,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "rose by 45", "an increase of 12": a difference
     if first in POST_REJECT_WORDS or first.startswith(("-year", "year-old")):
         return True
+    if re.match(r" \d", text[end:end + 2]) or re.search(r"\d[ .]$", pre_text[-2:]):
+        return True  # "0115 967 0999", "ext. 800 2345": digit groups of a phone number
     if first in ("(", "/") and text[end:end + 1] in "(/":
         return True  # "40(2)", "12/5"
     if first in ("years", "year") and len(post) > 1 and post[1] == "old":

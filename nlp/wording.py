@@ -43,3 +43,9 @@ PAREN_ITEM = re.compile(r"\(\s*[^()]{1,30}:\s*$")
 COMPARE_HINT = ("compar", "from", "against", "versus", "vs", "(", " on ")
 IN_WORDS = {"in", "by", "from", "at", "across", "for"}
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
+# "recorded 1,842 hate crimes", "received 2,741 reports": crimes or reports, unless a disposal follows
+CRIME_TALLY_VERB = re.compile(r"\b(?:recorded|received|receiving|logged|attended|investigated|responded\s+to|"
+                              r"admitting|admitted|admits|seized|recovered)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# ... followed by what was tallied ("1,842 hate crimes"), not by "." or "in 2023"
+TALLY_NOUN = re.compile(r"\s+(?!(?:in|on|for|during|last|this|that|and|or|but|while|whereas|compared|the|a|an|"
+                        r"times|such|of\s+them|of\s+these)\b)[A-Za-z]", re.I)

@@ -104,6 +104,24 @@ NOT_FIGURES = [
     "Kent Police cautioned three teenagers after the incident.",
     "Kent Police issued cautions. A spokesperson said: \"We reviewed 50 cases and found the outcome "
     "appropriate in 46.\"",
+    # phone numbers, bands and suppressed values
+    "To report a penalty notice error call 01632 960 4417 ext. 310 2290, or text 81099.",
+    "Anyone with information about the caution should contact Essex Police via 101.",
+    "Cells marked ** hold a number of community resolutions between 1 and 4.",
+    "Youth cautions issued by Dorset Police in 2023: <5",
+    # ages in ranges and in compound words
+    "The cadets, aged from 16 to 45, learnt when a community resolution is appropriate in 2023.",
+    "Father-of-four Dean Hart, 52, said the caution his attacker got in 2022 was an insult.",
+    # tallies of crimes, reports and seizures beside a disposal word
+    "Cumbria Constabulary logged 3,204 reports of antisocial behaviour in 2023, including 411 of "
+    "vandalism, and issued penalty notices to some.",
+    "In 2023 Gwent Police recorded 2,915 violent crimes but cautioned only a handful of offenders.",
+    "During the amnesty in 2023, 2,300 knives were handed in to Kent Police, which also gave cautions.",
+    # outcomes that are not listed disposals
+    "Kent Police placed 812 offenders on its deferred prosecution scheme in 2023 instead of cautions.",
+    "Outcome 22 (diversionary activity) was assigned to 9,120 offences in 2023, more than cautions.",
+    "Police Scotland issued 5,210 Recorded Police Warnings for shoplifting in 2023, a Scottish "
+    "alternative to community resolutions.",
 ]
 
 
