@@ -187,6 +187,23 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         ctx.items[item] = (last["disposal"].value, last["offence"].value if "offence" in last else None)
 
 
+def enter_answer_line(ctx: Context, line_text: str, mentions: list[Mention]) -> None:
+    """'1. 2021 - 17; 2022 - 22' answers item 1 of the request: read it with the disposal and
+    offence that item named. An answer to an item that named none ('2. Seven in total', for
+    'How many of these involved a child?') has no disposal of its own."""
+    if not ctx.items or any(m.kind in ("disposal", "dref") for m in mentions):
+        return
+    item = _item(line_text[:40])
+    if item is None:
+        return
+    if item in ctx.items:
+        ctx.disposal, offence = ctx.items[item]
+        ctx.offence = offence or ctx.offence
+        ctx.disposal_age, ctx.list_mode = 0, True
+    else:
+        ctx.disposal, ctx.list_mode = None, False
+
+
 def _item(line_text: str) -> str | None:
     m = ENUMERATOR_RE.match(line_text)
     return (m.group(1) or m.group(2)).lower() if m else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .context import Context, Draft, Mention, by_sentence, doc_mentions, update
+from .context import Context, Draft, Mention, by_sentence, doc_mentions, enter_answer_line, update
 from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
@@ -291,6 +291,8 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         if not inside:  # plain prose: it only ages the context
             ctx.quiet_sentence(line)
             continue
+        if pos == (breaks[k - 1] + 1 if k else 0) + len(line) - len(line.lstrip()):
+            enter_answer_line(ctx, line, inside)
         has_count = any(m.kind == "count" for m in inside)
         drafts = SentenceLinker(sent, inside, ctx).link() if has_count else []
         for d in drafts:
