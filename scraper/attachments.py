@@ -5,8 +5,11 @@ tables, so one figure extractor reads every kind of document.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import csv
 import io
+import re
 import zipfile
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -117,7 +120,7 @@ def pdf_text(data: bytes) -> str:
         raise AttachmentError("not a PDF file (no %PDF header)")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
+            pages = [_pdf_page_text(page) for page in pdf.pages]
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise AttachmentError(f"the PDF is encrypted ({type(exc).__name__})") from None
     except PdfminerException as exc:
@@ -131,6 +134,46 @@ def pdf_text(data: bytes) -> str:
     if not text:
         raise AttachmentError("the PDF has no text layer (a scanned image?)")
     return text
+
+
+def _pdf_page_text(page: Any) -> str:
+    """A page's text in reading order, its ruled tables as pipe rows (as HTML tables
+    come out of trafilatura), and hard-wrapped lines joined back into sentences."""
+    parts = []
+    top = 0.0
+    for table in sorted(page.find_tables(), key=lambda t: t.bbox[1]):
+        x0, table_top, x1, bottom = table.bbox
+        if table_top > top:
+            parts.append(reflow(page.crop((0, top, page.width, table_top)).extract_text() or ""))
+        parts.append("\n".join(pipe_row(row) for row in table.extract() if any(row)))
+        top = bottom
+    if top < page.height:
+        parts.append(reflow(page.crop((0, top, page.width, page.height)).extract_text() or ""))
+    return "\n".join(part for part in parts if part.strip())
+
+
+_MID_SENTENCE = re.compile(r"[a-z,]\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]|\(?[0-9a-z]{1,3}[.)])\s")
+
+
+def reflow(text: str) -> str:
+    """Join the lines a PDF wrapped mid-sentence: a long line that stops on a word (a
+    lower-case letter or a comma, so not a table row's number nor a sentence's end)
+    runs on into the next, unless that one starts a list item. Short lines (headings,
+    addresses) are left alone."""
+    lines = text.splitlines()
+    widest = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        runs_on = (previous and len(previous.split("\n")[-1]) >= 0.6 * widest
+                   and _MID_SENTENCE.search(previous)
+                   and line.strip() and not _LIST_ITEM.match(line))
+        if runs_on:
+            out[-1] = previous.rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def xlsx_text(data: bytes) -> str:

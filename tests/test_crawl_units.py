@@ -244,3 +244,24 @@ def test_summary_round_trips_and_prints_as_a_table():
     assert lines[1].split() == ["gazette", "partial", "7", "5", "0", "1", "1.2s"]
     assert "  gazette: HTTP 500 (http://x/fail/500)" in lines
     assert "  down: HTTP 500 (http://x/)" in lines
+
+
+def test_pdf_lines_wrapped_mid_sentence_are_joined_but_table_rows_are_not():
+    from scraper.attachments import reflow
+
+    wrapped = ("Northumbria Police assigned 16 community resolutions for sexual offences in the year ending\n"
+               "March 2024, up from 11 the year before.\n"
+               "Force Offence group Outcome 2022/23 2023/24\n"
+               "Northumbria Sexual offences Community Resolution 11 16\n"
+               "Durham Sexual offences Community Resolution 3 5\n"
+               "Figures are provisional and the force has been asked to check them again before\n"
+               "- a list item stays on its own line")
+    assert reflow(wrapped).splitlines() == [
+        "Northumbria Police assigned 16 community resolutions for sexual offences in the year ending"
+        " March 2024, up from 11 the year before.",
+        "Force Offence group Outcome 2022/23 2023/24",
+        "Northumbria Sexual offences Community Resolution 11 16",
+        "Durham Sexual offences Community Resolution 3 5",
+        "Figures are provisional and the force has been asked to check them again before",
+        "- a list item stays on its own line",
+    ]
