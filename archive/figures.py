@@ -13,17 +13,17 @@ FIGURE_COLUMNS = ("force", "offence", "disposal", "count", "period", "previous_c
 
 def documents_to_extract(db: Database, batch: int = 200) -> Iterator[dict]:
     """Documents never extracted, or changed since their figures were read."""
-    sql = ("select d.id, d.text, d.content_hash from documents d "
+    sql = ("select d.id from documents d "
            "left join extractions e on e.document_id = d.id "
            "where e.document_id is null or e.content_hash != d.content_hash order by d.id")
     # Materialise ids first: the caller writes between batches and SQLite cursors
     # over a table being written are unreliable.
-    ids = [row[0] for row in db.execute(sql.replace("d.id, d.text, d.content_hash", "d.id"))]
+    ids = [row[0] for row in db.execute(sql)]
     for start in range(0, len(ids), batch):
         chunk = ids[start:start + batch]
         marks = ",".join("?" * len(chunk))
         yield from (dict(r) for r in db.query(
-            f"select id, text, content_hash from documents where id in ({marks}) order by id", chunk))
+            f"select id, source, text, content_hash from documents where id in ({marks}) order by id", chunk))
 
 
 def replace_figures(db: Database, document_id: int, content_hash: str, figures: list[dict]) -> int:

@@ -33,9 +33,12 @@ def finish_run(db: Database, run_id: int, *, status: str, pages: int, new_docume
         })
 
 
-def add_new_figures(db: Database, run_id: int, count: int) -> None:
+def credit_new_figures(db: Database, by_source: dict[str, int]) -> None:
+    """Add newly found figures to each source's latest run (extraction follows the crawl)."""
     with db.conn:
-        db.execute("update crawl_runs set new_figures = new_figures + ? where id = ?", [count, run_id])
+        for source, count in by_source.items():
+            db.execute("update crawl_runs set new_figures = new_figures + ? where id = "
+                       "(select max(id) from crawl_runs where source = ?)", [count, source])
 
 
 def get_run(db: Database, run_id: int) -> dict:

@@ -6,6 +6,7 @@ other, so that `policewatch extract`, `policewatch run` and the demo share one p
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
@@ -13,6 +14,7 @@ from sqlite_utils import Database
 
 import archive
 from archive.figures import documents_to_extract, replace_figures
+from archive.runs import credit_new_figures
 from policewatch.config import Config
 
 log = logging.getLogger(__name__)
@@ -35,14 +37,18 @@ def extract_pending_db(db: Database) -> ExtractionResult:
     import nlp  # spaCy loads slowly; only commands that extract pay for it
 
     documents = figures = new_keys = 0
+    new_by_source: Counter[str] = Counter()
     pending = documents_to_extract(db)
     while batch := list(islice(pending, BATCH)):
         results = nlp.extract_many([doc["text"] for doc in batch])
         for doc, found in zip(batch, results):
             rows = [{**figure.to_dict(), "figure_key": figure.key()} for figure in found]
-            new_keys += replace_figures(db, doc["id"], doc["content_hash"], rows)
+            new = replace_figures(db, doc["id"], doc["content_hash"], rows)
+            new_by_source[doc["source"]] += new
+            new_keys += new
             documents += 1
             figures += len(rows)
+    credit_new_figures(db, {source: n for source, n in new_by_source.items() if n})
     if documents:
         log.info("extracted %d figures from %d documents (%d new figure keys)", figures, documents, new_keys)
     return ExtractionResult(documents, figures, new_keys)

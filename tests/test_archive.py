@@ -72,3 +72,13 @@ def test_crawl_runs_record_errors(tmp_path):
     finish_run(db, run, status="partial", pages=3, new_documents=2)
     (row,) = recent_runs(db, "local-news")
     assert (row["status"], row["errors"], row["pages"], row["new_documents"]) == ("partial", 1, 3, 2)
+
+
+def test_new_figures_are_credited_to_the_sources_latest_run(tmp_path):
+    from archive.runs import credit_new_figures
+
+    db = archive.open_archive(tmp_path / "pw.db")
+    old, new = start_run(db, "local-news"), start_run(db, "local-news")
+    credit_new_figures(db, {"local-news": 3})
+    assert [r["new_figures"] for r in recent_runs(db, "local-news")] == [3, 0]
+    assert (new, old) == tuple(r["id"] for r in recent_runs(db, "local-news"))
