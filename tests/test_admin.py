@@ -6,6 +6,7 @@ from click.testing import CliRunner
 
 import archive
 from alerts.sink import SMTPSink
+from archive.runs import recent_runs
 from policewatch.cli import cli
 from policewatch.daemon import LiveConfig, crawl_job
 from tests.siteserver import FixtureSite
@@ -71,7 +72,6 @@ def test_a_failing_source_is_in_status_and_one_admin_email_then_a_recovery_email
 
         _config(tmp_path, site, sink.port)  # the admin fixes the URL; the daemon sees the edit
         assert crawl_job(live, "force-log").startswith("crawl ok")
-        from archive.runs import recent_runs
         assert recent_runs(archive.open_archive(tmp_path / "data/pw.db"), "force-log", 1)[0]["new_figures"] > 0
         healed = sink.wait_for(2)[1]
         assert healed["Subject"] == "PoliceWatch: source force-log has recovered"
