@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .periods import RELATIVE_OLDER, RELATIVE_PREVIOUS
 from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text, token_array
-from .vocab import canonical
+from .vocab import canonical, force_of_body
 
 _THE = re.compile(r"^the\s+", re.I)
 ENTITY_KINDS = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}
@@ -106,12 +106,16 @@ def doc_mentions(doc) -> list[Mention]:
         kind = ENTITY_KINDS.get(label) or CUE_KINDS.get(label)
         if label == "NOT_DISPOSAL" and ent_id == OTHER_OUTCOME:
             kind = "other"  # "outcome 22", "Recorded Police Warnings": an outcome, not a listed disposal
+        elif label == "NOT_FORCE":
+            kind = "body"   # "Lincolnshire Police and Crime Panel": names the force of the document
         if not kind:
             continue
         cstart, cend = idx[start], idx[end]
         while cend > cstart and text[cend - 1].isspace():
             cend -= 1
         value = canonical(label, ent_id) if label in ENTITY_KINDS else text[cstart:cend]
+        if kind == "body":
+            value = force_of_body(value)
         if kind in ("disposal", "force") and _ASIDE.search(text, max(0, cstart - 60), cstart):
             continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
         if value:
@@ -164,6 +168,11 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         # a breakdown over several offences leaves the document's topic offence in place
         if len(offences) == 1:
             ctx.offence = last["offence"].value
+    body = last.get("body")
+    if body is not None and ctx.force is None and not ctx.forces_seen:
+        # a panel or commissioner of one force: "the force" in its papers means that force
+        ctx.force = body.value
+        ctx.forces_seen.add(body.value)
     force = last.get("force")
     nat = last.get("national")
     if force is not None and (nat is None or force.start > nat.start):

@@ -106,6 +106,7 @@ POST_REJECT_WORDS = {
     "st", "nd", "rd", "th", "fold", "-fold", "year-old", "year-olds", "years-old", *MONTH_WORDS,
 }
 _WORDS_RE = re.compile(r"[a-z][a-z'’.\-]*|%|\d[\d,]*|[(/]")
+_CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")  # the unit of a count is never past this
 _ONE_OK = {"caution", "cautions", "community", "penalty", "cannabis", "conditional", "youth",
            "fixed", "restorative", "on-the-spot", "out-of-court"}
 
@@ -188,7 +189,9 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if pre_text.rstrip()[-1:] in ("£", "$", "€", "#", "№"):
         return True  # money, "No. #4"
     pre = _pre_words(pre_text)
-    post = _post_words(text[end:end + 50])
+    post_text = text[end:end + 50]
+    stop = _CLAUSE_END.search(post_text)
+    post = _post_words(post_text[:stop.start()] if stop else post_text)
     last = pre[-1] if pre else ""
     last2 = " ".join(pre[-2:]) if len(pre) >= 2 else ""
     first = post[0] if post else ""

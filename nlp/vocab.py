@@ -89,3 +89,21 @@ def disposal_keys() -> tuple[str, ...]:
             keys.add(max(words, key=len) if words else phrase)
     # drop keys containing a shorter key: the shorter one is found wherever the longer is
     return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))
+
+
+@lru_cache(maxsize=None)
+def _force_spellings() -> dict[str, str]:
+    return {" ".join(p["pattern"].lower().split()): canonical("FORCE", p["id"])
+            for p in entity_patterns() if p.get("label") == "FORCE"}
+
+
+@lru_cache(maxsize=4096)
+def force_of_body(text: str) -> str | None:
+    """The force a body belongs to: 'Lincolnshire Police and Crime Panel' -> Lincolnshire."""
+    words = text.lower().replace("’", "'").split()
+    spellings = _force_spellings()
+    for n in range(len(words) - 1, 0, -1):
+        name = spellings.get(" ".join(words[:n]))
+        if name:
+            return name
+    return None

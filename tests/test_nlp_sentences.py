@@ -221,3 +221,58 @@ def test_repeated_figure_in_headline_and_body_is_reported_once():
     text = ("Essex Police issued 31 community resolutions for sexual offences\n\n"
             "Essex Police issued 31 community resolutions for sexual offences in 2023, figures show.")
     assert as_tuples(extract(text)) == [("Essex", CR, "sexual offences", 31, "2023")]
+
+
+# Documents exercising one rule each, written for the causes found on our held-out regression sets.
+HARDER_DOCUMENTS = [
+    # Text-table headers stacked over two and three lines, with a rule under them (a caption
+    # naming no disposal gives no period).
+    ("Disposals used by Norfolk Constabulary in 2023:\n\n"
+     "Offence              Community     Penalty\n"
+     "                     resolution    notice\n"
+     "---------------------------------------------\n"
+     "Criminal damage          140          12\n"
+     "Shoplifting              233          41\n",
+     [("Norfolk", CR, "criminal damage", 140, None), ("Norfolk", PN, "criminal damage", 12, None),
+      ("Norfolk", CR, "shoplifting", 233, None), ("Norfolk", PN, "shoplifting", 41, None)]),
+    ("Outcomes for sexual offences, 2023\n\n"
+     "Force        Rape -      Rape -        Exposure -\n"
+     "             simple      community     community\n"
+     "             caution     resolution    resolution\n"
+     "Kent            1           6             20\n"
+     "Essex           0           3             17\n",
+     [("Kent", CAU, "rape", 1, None), ("Kent", CR, "rape", 6, None), ("Kent", CR, "indecent exposure", 20, None),
+      ("Essex", CAU, "rape", 0, None), ("Essex", CR, "rape", 3, None),
+      ("Essex", CR, "indecent exposure", 17, None)]),
+    # Numbered answers written on the item's line take the disposal of the question they answer;
+    # an item whose question named no disposal gives no figure.
+    ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
+     "2. How many of those were given to women?\n3. How many penalty notices were issued for theft in 2023?\n\n"
+     "Answer\n\n1. 2022 - 31; 2023 - 27.\n2. Eleven altogether.\n3. 2023 - 140.\n",
+     [("Suffolk", CAU, "burglary", 31, "2022"), ("Suffolk", CAU, "burglary", 27, "2023"),
+      ("Suffolk", PN, "theft", 140, "2023")]),
+    ("Suffolk Constabulary - FOI\n\na) The number of conditional cautions issued for fraud in 2023.\n"
+     "b) The number where the condition was a course.\nc) The number of community resolutions issued for "
+     "fraud in 2023.\n\nResponse\n\na) 77\nb) Not held.\nc) 1,204\n",
+     [("Suffolk", "conditional caution", "fraud", 77, "2023"), ("Suffolk", CR, "fraud", 1204, "2023")]),
+    # Papers of a force's panel or commissioner: "the force" is that force.
+    ("DORSET POLICE AND CRIME PANEL\nReport of the meeting, 3 March 2024\n\nThe panel heard that in 2023 the "
+     "force issued 1,210 community resolutions. Officers said 41 conditional cautions had been given for "
+     "criminal damage in 2023.",
+     [("Dorset", CR, None, 1210, "2023"), ("Dorset", "conditional caution", "criminal damage", 41, "2023")]),
+    # Home Office outcome codes; a bracketed "including ..." only qualifies the outcome.
+    ("Crime outcomes, year ending March 2023\n\nOutcome 8 (community resolution) was assigned to 51,020 "
+     "offences.\nOutcome 3 (adult caution, including conditional cautions): 30,118\n"
+     "Dyfed-Powys Police assigned outcome 6 to 702 offences.",
+     [(None, CR, None, 51020, "year ending March 2023"), (None, CAU, None, 30118, "year ending March 2023"),
+      ("Dyfed-Powys", PN, None, 702, "year ending March 2023")]),
+    # A force in a caveat is not the force of the national figures around it.
+    ("Community resolutions, England and Wales, 2023: 48,112. Excludes Greater Manchester.\n\n"
+     "Community resolutions for burglary rose to 2,204 in 2023.",
+     [(None, CR, None, 48112, "2023"), (None, CR, "burglary", 2204, "2023")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", HARDER_DOCUMENTS, ids=[d[0][:40] for d in HARDER_DOCUMENTS])
+def test_harder_document(text, expected):
+    assert as_tuples(extract(text)) == expected
