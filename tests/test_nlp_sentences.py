@@ -236,7 +236,7 @@ HARDER_DOCUMENTS = [
      [("Norfolk", CR, "criminal damage", 140, None), ("Norfolk", PN, "criminal damage", 12, None),
       ("Norfolk", CR, "shoplifting", 233, None), ("Norfolk", PN, "shoplifting", 41, None)]),
     ("Outcomes for sexual offences, 2023\n\n"
-     "Force        Rape -      Rape -        Exposure -\n"
+     "Force        Rape -      Rape -        Flashing -\n"
      "             simple      community     community\n"
      "             caution     resolution    resolution\n"
      "Kent            1           6             20\n"
