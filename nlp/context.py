@@ -63,6 +63,7 @@ class Context:
     offence: str | None = None
     disposal: str | None = None
     disposal_age: int = 99              # sentences since a disposal was last named
+    topic_disposal: str | None = None   # the first disposal the document names: its subject
     period: str | None = None
     last_figures: list = field(default_factory=list)
     list_mode: bool = False             # after a heading line ending with ':'
@@ -163,6 +164,7 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
     ctx.disposal_age += 1
     if "disposal" in last:
         ctx.disposal, ctx.disposal_age = last["disposal"].value, 0
+        ctx.topic_disposal = ctx.topic_disposal or next(m.value for m in mentions if m.kind == "disposal")
     if "offence" in last:
         offences = {m.value for m in mentions if m.kind == "offence"}
         # a breakdown over several offences leaves the document's topic offence in place

@@ -52,7 +52,8 @@ class SentenceLinker:
             elif m.kind == "fref":
                 m.value = force
             elif m.kind == "dref":
-                m.value = disposal
+                # "dealt with 14 offences this way": the way the document is about
+                m.value = (self.ctx.topic_disposal or disposal) if "way" in str(m.value).lower() else disposal
 
     def _of(self, kinds: tuple[str, ...]) -> list[Mention]:
         found = self._kinds.get(kinds)
