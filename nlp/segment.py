@@ -75,11 +75,15 @@ _RULE_RE = re.compile(r"\s*[-=_+|:\s]{3,}")  # "-------": a rule under a text ta
 
 
 def _header_run(pending: list, cells: list[str]) -> list:
-    """The header lines of a table starting now: the last line as wide as the table and
-    the continuation lines under it ("Community" / "resolution" stacked in two lines)."""
-    for k in range(len(pending) - 1, max(-1, len(pending) - 5), -1):
-        if len(pending[k][2]) == len(cells):
+    """The header lines of a table starting now: the first line as wide as the table (an
+    indented one may leave the row-label column blank) and the continuation lines under it
+    ("Community" / "resolution" stacked in two lines)."""
+    for k in range(max(0, len(pending) - 4), len(pending)):
+        start, line, head, at = pending[k]
+        if len(head) == len(cells):
             return pending[k:]
+        if len(head) == len(cells) - 1 and line[:1].isspace():
+            return [(start, line, [""] + head, at)] + pending[k + 1:]
     return []
 
 

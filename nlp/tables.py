@@ -92,11 +92,16 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
     return captions, header, data
 
 
+def _spans(line: str, cells: list[str]) -> list[tuple[int, int]]:
+    spans = cell_spans(line)
+    return [(0, 0)] + spans if len(spans) == len(cells) - 1 else spans
+
+
 def _align_stacked(header_rows: list[list[str]], lines: list[str], width: int) -> list[list[str]]:
     """Put the cells of narrower header lines ("resolution   caution") under the column of
     the full-width header line they sit below, by character position."""
     ref = next(k for k, r in enumerate(header_rows) if len(r) == width)
-    starts = [a for a, _ in cell_spans(lines[ref])]
+    starts = [a for a, _ in _spans(lines[ref], header_rows[ref])]
     if len(starts) != width:
         return header_rows
     bounds = [(a - 1, starts[j + 1] - 1 if j + 1 < width else 10 ** 6) for j, a in enumerate(starts)]
@@ -106,7 +111,7 @@ def _align_stacked(header_rows: list[list[str]], lines: list[str], width: int) -
             out.append(cells)
             continue
         row = [""] * width
-        for (a, b), cell in zip(cell_spans(line), cells):
+        for (a, b), cell in zip(_spans(line, cells), cells):
             j = max(range(width), key=lambda j: min(b, bounds[j][1]) - max(a, bounds[j][0]))
             row[j] = f"{row[j]} {cell}".strip()
         out.append(row)

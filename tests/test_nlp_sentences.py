@@ -244,6 +244,14 @@ HARDER_DOCUMENTS = [
      [("Kent", CAU, "rape", 1, None), ("Kent", CR, "rape", 6, None), ("Kent", CR, "indecent exposure", 20, None),
       ("Essex", CAU, "rape", 0, None), ("Essex", CR, "rape", 3, None),
       ("Essex", CR, "indecent exposure", 17, None)]),
+    # An indented header over a blank label column; a change column is no count.
+    ("Table 4: Cautions for theft, England and Wales\n\n"
+     "                         Year to         Year to        % change\n"
+     "                         March 2022      March 2023\n"
+     "Shoplifting                 3,120           2,870           -8\n"
+     "Burglary                      415             462           11\n",
+     [(None, CAU, "shoplifting", 3120, "Year to March 2022"), (None, CAU, "shoplifting", 2870, "Year to March 2023"),
+      (None, CAU, "burglary", 415, "Year to March 2022"), (None, CAU, "burglary", 462, "Year to March 2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
