@@ -13,7 +13,7 @@ from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
 from .wording import (
-    APPROX_BEFORE, BASE_POST, CRIME_TALLY_VERB, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
+    APPROX_BEFORE, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
     PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN,
 )
@@ -81,7 +81,7 @@ class SentenceLinker:
              any_after: bool = False) -> Mention | None:
         c = self.counts[i]
         prev_end, next_start = self._bounds(i)
-        in_stretch = before = after = None
+        in_stretch = before = after = after_verb = None
         for m in self._of(kinds):  # one pass; mentions are in text order
             if m.end <= c.start:
                 before = m
@@ -92,9 +92,13 @@ class SentenceLinker:
                         and self._clear_between(c.cend, m.cstart, need_in)
                         and (not need_in or self._word_before(m) in IN_WORDS)):
                     return m  # right after the count: "612 community resolutions for shoplifting"
-                if after is None and (any_after or m.start < next_start):
-                    after = m
-        return in_stretch or before or after
+                if after is None and (any_after or m.start < next_start) and not (
+                        need_in and not self._clear_between(c.cend, m.cstart, False)):
+                    after = m  # a force named in a later clause ("..., and Gwent used it") is not this one's
+                if (after_verb is None and not need_in and m.start <= c.end + 12 and m.start < next_start
+                        and DEALT_WITH.match(self.text, c.cend, m.cstart)):
+                    after_verb = m  # "a further 9 dealt with by way of a community resolution"
+        return after_verb or in_stretch or before or after
 
     def _adjacent_period(self, i: int) -> Mention | None:
         """'2020/21: 14', 'In 2023, 45 cautions'"""
@@ -259,7 +263,9 @@ class SentenceLinker:
             offence = offence_m.value if offence_m else (base.offence if base else ctx.offence)
             carried = base.period if base and not RELATIVE_OLDER.search(base.period or "") else None
             period = period or carried or ctx.period
-        if force_m is None:
+        if force_m is None and self._of(("force",)):
+            force, national = None, ctx.national  # the sentence's force belongs to another clause
+        elif force_m is None:
             force, national = ctx.default_force(), ctx.national
         else:
             force, national = (None, True) if force_m.kind == "national" else (force_m.value, False)

@@ -252,6 +252,16 @@ HARDER_DOCUMENTS = [
      "Burglary                      415             462           11\n",
      [(None, CAU, "shoplifting", 3120, "Year to March 2022"), (None, CAU, "shoplifting", 2870, "Year to March 2023"),
       (None, CAU, "burglary", 415, "Year to March 2022"), (None, CAU, "burglary", 462, "Year to March 2023")]),
+    # A force named in a later clause is not the force of the count before it; a count's own
+    # verb phrase names its disposal even a few words on.
+    ("Community resolutions for fraud, 2023\n\n- Norfolk Constabulary - 12\n- Suffolk - seven\n\n"
+     "Across the region, 40 cases ended in a community resolution in 2023, the report says, and Essex Police "
+     "used the disposal six times.",
+     [("Norfolk", CR, "fraud", 12, "2023"), ("Suffolk", CR, "fraud", 7, "2023"), (None, CR, "fraud", 40, "2023"),
+      ("Essex", CR, "fraud", 6, "2023")]),
+    ("In 2023 Surrey Police made 91 arrests for theft, with 60 people charged and a further 14 dealt "
+     "with by way of a conditional caution.",
+     [("Surrey", "charge", "theft", 60, "2023"), ("Surrey", "conditional caution", "theft", 14, "2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
