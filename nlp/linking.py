@@ -13,7 +13,7 @@ from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
 from .wording import (
-    APPROX_BEFORE, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
+    APPROX_BEFORE, ASSIGNED_TO, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, REPLACED_WITH, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
     PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN,
 )
@@ -216,7 +216,10 @@ class SentenceLinker:
             return None  # "placed 1,146 offenders on a diversion scheme", "4,150 Recorded Police Warnings"
         adjacent = (disp is not None and c.end <= disp.start <= c.end + 3
                     and self._clear_between(c.cend, disp.cstart, False))
-        if not adjacent and BASE_POST.match(text_after):
+        if REPLACED_WITH.search(self.text, self.sent.start_char, c.cstart):
+            return None  # "replace the six disposals with two"
+        assigned = ASSIGNED_TO.search(self.text, max(self.sent.start_char, c.cstart - 40), c.cstart)
+        if not adjacent and not assigned and BASE_POST.match(text_after):
             self.bases.add(i)
             return None  # "4,000 offences were recorded": the base, not a disposal count
         if not adjacent and TALLY_NOUN.match(text_after) and CRIME_TALLY_VERB.search(self.text, max(self.sent.start_char, c.cstart - 50), c.cstart):
@@ -274,6 +277,8 @@ class SentenceLinker:
         listed = ctx.list_mode or LIST_LINE.fullmatch(self.sent_text)
         if period is None and not listed and (disposal == "charge" or c.value < 10):
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
+        if disposal in ("caution", "conditional caution") and YOUTH_AFTER.match(text_after):
+            disposal = "youth " + disposal  # "(31,644 adult and 7,564 youth)"
         offence = offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
         approximate = bool(APPROX_BEFORE.search(self.text, max(0, c.cstart - 25), c.cstart))
         return Draft(force, disposal, offence, c.value, period, quote, q_start, q_start + len(quote),

@@ -61,7 +61,8 @@ EXCLUDED_UNITS = {
     # things seized, handed in or reported, and people other than those dealt with
     "knives", "blades", "weapons", "firearms", "guns", "referral", "referrals", "number", "numbers", "hotline", "coordinators",
     "coordinator", "advisers", "advisors", "specialists", "investigators", "analysts", "partners",
-    "perpetrators", "participants", "attendees", "square", "hectares", "acres", "seizures",
+    "perpetrators", "participants", "attendees", "facilitators", "practitioners", "mediators",
+    "caseworkers", "workers", "trainers", "mentors", "square", "hectares", "acres", "seizures",
 }
 # Words after which we stop looking for a unit: the number is already tied to something.
 STOP_WORDS = {
@@ -106,6 +107,7 @@ POST_REJECT_WORDS = {
     "st", "nd", "rd", "th", "fold", "-fold", "year-old", "year-olds", "years-old", *MONTH_WORDS,
 }
 _WORDS_RE = re.compile(r"[a-z][a-z'’.\-]*|%|\d[\d,]*|[(/]")
+_FILLERS = {"just", "only", "some", "around", "about", "roughly", "approximately", "nearly", "almost", "over"}
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")  # the unit of a count is never past this
 _ONE_OK = {"caution", "cautions", "community", "penalty", "cannabis", "conditional", "youth",
            "fixed", "restorative", "on-the-spot", "out-of-court"}
@@ -195,7 +197,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     last = pre[-1] if pre else ""
     last2 = " ".join(pre[-2:]) if len(pre) >= 2 else ""
     first = post[0] if post else ""
-    if last in PRE_LABEL_WORDS or last2 in PRE_LABEL_BIGRAMS:
+    core2 = " ".join([w for w in pre if w not in _FILLERS][-2:])
+    if last in PRE_LABEL_WORDS or last2 in PRE_LABEL_BIGRAMS or core2 in PRE_LABEL_BIGRAMS:
         return True
     if last in PRE_BOUND_WORDS and value <= 25:
         return True

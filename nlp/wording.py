@@ -27,7 +27,7 @@ SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them)|these\s+includ
 ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"
                          r"administered|imposed|used\s+(?:it|them))\b", re.I)
 NEWLINE = re.compile(r"\n")
-OTHER_VERB = re.compile(r"\b(?:reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized|checked|"
+OTHER_VERB = re.compile(r"\b(?:replace|replaces|replaced|replacing|reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized|checked|"
                         r"inspected|assessed|surveyed|interviewed|looked\s+at|spoke\s+to|contacted|trained)"
                         r"\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "Rapes recorded in 2022", "offences were reported": crimes counted, not outcomes
@@ -53,3 +53,9 @@ TALLY_NOUN = re.compile(r"\s+(?!(?:in|on|for|during|last|this|that|and|or|but|wh
 DEALT_WITH = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was|had\s+been|have\s+been|being)\s+)?"
                         r"(?:dealt\s+with|given|issued(?:\s+with)?|handed|offered|resolved|closed|disposed\s+of)"
                         r"\b[^,;:()]*?$", re.I)
+# "... replace the six existing disposals with just two": counts of kinds of disposal
+REPLACED_WITH = re.compile(r"\breplac\w*\b[^.;]{0,100}\bwith\s+(?:just\s+|only\s+)?$", re.I)
+# "39,208 cautions (31,644 adult and 7,564 youth)": a qualifier right after the count
+YOUTH_AFTER = re.compile(r"\s+(?:youth|youths|juvenile|juveniles|under-18s?)\b", re.I)
+# "Outcome 8 was assigned to 47,550 offences recorded ...": outcomes counted in offences
+ASSIGNED_TO = re.compile(r"\b(?:assigned|applied|allocated|attached)\s+to\s+(?:a\s+total\s+of\s+)?$", re.I)

@@ -104,6 +104,8 @@ NOT_FIGURES = [
     "Kent Police cautioned three teenagers after the incident.",
     "Kent Police issued cautions. A spokesperson said: \"We reviewed 50 cases and found the outcome "
     "appropriate in 46.\"",
+    "North Wales Police covers a population of about 700,000 and runs its community resolution scheme "
+    "in 2023 with a team of 12 trained facilitators.",
     # phone numbers, bands and suppressed values
     "To report a penalty notice error call 01632 960 4417 ext. 310 2290, or text 81099.",
     "Anyone with information about the caution should contact Essex Police via 101.",
@@ -262,6 +264,13 @@ HARDER_DOCUMENTS = [
     ("In 2023 Surrey Police made 91 arrests for theft, with 60 people charged and a further 14 dealt "
      "with by way of a conditional caution.",
      [("Surrey", "charge", "theft", 60, "2023"), ("Surrey", "conditional caution", "theft", 14, "2023")]),
+    # A youth share after a total; outcomes assigned to offences; kinds of disposal are no count.
+    ("Out-of-court outcomes, year ending March 2023\n\n- 22,410 cautions (18,302 adult and 4,108 youth)\n"
+     "Outcome 8 was assigned to 50,120 offences recorded in the year ending March 2023.\n"
+     "The reforms will replace the existing six adult disposals with only two in 2025.",
+     [(None, CAU, None, 22410, "year ending March 2023"), (None, CAU, None, 18302, "year ending March 2023"),
+      (None, "youth caution", None, 4108, "year ending March 2023"),
+      (None, CR, None, 50120, "year ending March 2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
