@@ -64,6 +64,7 @@ class Context:
     disposal: str | None = None
     disposal_age: int = 99              # sentences since a disposal was last named
     topic_disposal: str | None = None   # the first disposal the document names: its subject
+    offence_of_figure: bool = False     # the offence was named with a figure, not as the topic
     period: str | None = None
     last_figures: list = field(default_factory=list)
     list_mode: bool = False             # after a heading line ending with ':'
@@ -170,6 +171,7 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         # a breakdown over several offences leaves the document's topic offence in place
         if len(offences) == 1:
             ctx.offence = last["offence"].value
+            ctx.offence_of_figure = bool(drafts)
     body = last.get("body")
     if body is not None and ctx.force is None and not ctx.forces_seen:
         # a panel or commissioner of one force: "the force" in its papers means that force

@@ -173,6 +173,9 @@ def _draft(value: int, row: dict, col: dict, caption: dict, ctx: Context, own_ax
     force = get("force")
     if force is None and not (row.get("national") or col.get("national") or caption.get("national")):
         force = ctx.default_force()
-    offence = get("offence") or ctx.offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
+    # The text's offence reaches a table unless it was the offence of an earlier figure (a
+    # paragraph about one figure is not the table's topic) and the table has its own axis.
+    topic = ctx.offence if ctx.list_mode or not own_axis or not ctx.offence_of_figure else None
+    offence = get("offence") or topic or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
     period = get("period") or ctx.period
     return Draft(force, disposal, offence, value, period, "", 0, 0)

@@ -271,6 +271,14 @@ HARDER_DOCUMENTS = [
      [(None, CAU, None, 22410, "year ending March 2023"), (None, CAU, None, 18302, "year ending March 2023"),
       (None, "youth caution", None, 4108, "year ending March 2023"),
       (None, CR, None, 50120, "year ending March 2023")]),
+    # A paragraph's figure offence is not the topic of an outcomes table further down.
+    ("Cautions were given for 1,120 burglaries in 2023.\n\nTable 3: Outcomes, England and Wales, 2023\n\n"
+     "Outcome                      Number\nAdult caution                30,211\nCannabis/khat warning        17,904\n",
+     [(None, CAU, "burglary", 1120, "2023"), (None, CAU, None, 30211, "2023"),
+      (None, "cannabis warning", "drug offences", 17904, "2023")]),
+    # "Under 16" makes a rape a child rape, however the victim is described.
+    ("Kent Police closed 9 offences of rape of a boy or girl under 16 with a community resolution in 2023.",
+     [("Kent", CR, "child rape", 9, "2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
