@@ -17,6 +17,10 @@ OTHER_OUTCOME = "other-outcome"
 _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|except)|"
                     r"\b(?:excludes|excluding|excluded|except(?:\s+for)?|other\s+than|apart\s+from|"
                     r"not\s+including|does\s+not\s+include|do\s+not\s+include))\s+(?:the\s+)?$", re.I)
+_EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
+                      r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
+# "a dozen of the cautions were for ...": a part of the figure before, not the topic
+SUBSET_AFTER = re.compile(r"\s+of\s+(?:the|these|those|them|which)\b", re.I)
 CUE_KINDS = {"DISPOSAL_REF": "dref", "FORCE_REF": "fref", "NATIONAL": "national"}
 
 
@@ -51,6 +55,7 @@ class Draft:
     is_previous: bool = False   # the older value of a comparison
     national: bool = False      # force None because the text says national, not because unknown
     approximate: bool = False   # "more than 3,000", "nearly 1,500"
+    subset: bool = False        # "a dozen of the cautions ...": a part of an earlier figure
 
 
 @dataclass
@@ -118,6 +123,8 @@ def doc_mentions(doc) -> list[Mention]:
         value = canonical(label, ent_id) if label in ENTITY_KINDS else text[cstart:cend]
         if kind == "body":
             value = force_of_body(value)
+        if kind == "offence" and _EXAMPLE.search(text, max(0, cstart - 90), cstart):
+            continue  # "a punishment normally reserved for low-level crimes like graffiti"
         if kind in ("disposal", "force") and _ASIDE.search(text, max(0, cstart - 60), cstart):
             continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
         if value:
@@ -157,7 +164,8 @@ def by_sentence(sents: list, mentions: list[Mention]) -> Iterator[tuple[object, 
         yield sent, inside
 
 
-def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text: str) -> None:
+def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text: str,
+           subset: bool = False) -> None:
     """Carry what this sentence established forward to the next one."""
     last = {}
     for m in mentions:
@@ -169,7 +177,7 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
     if "offence" in last:
         offences = {m.value for m in mentions if m.kind == "offence"}
         # a breakdown over several offences leaves the document's topic offence in place
-        if len(offences) == 1:
+        if len(offences) == 1 and not subset:
             ctx.offence = last["offence"].value
             ctx.offence_of_figure = bool(drafts)
     body = last.get("body")

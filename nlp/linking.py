@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .context import Context, Draft, Mention, by_sentence, doc_mentions, enter_answer_line, update
+from .context import SUBSET_AFTER, Context, Draft, Mention, by_sentence, doc_mentions, enter_answer_line, update
 from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
@@ -263,7 +263,8 @@ class SentenceLinker:
             disposal = base.disposal if base else ctx.disposal
             if disposal is None:
                 return None
-            offence = offence_m.value if offence_m else (base.offence if base else ctx.offence)
+            offence = offence_m.value if offence_m else (
+                base.offence if base and not base.subset else ctx.offence)
             carried = base.period if base and not RELATIVE_OLDER.search(base.period or "") else None
             period = period or carried or ctx.period
         if force_m is None and self._of(("force",)):
@@ -282,7 +283,7 @@ class SentenceLinker:
         offence = offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
         approximate = bool(APPROX_BEFORE.search(self.text, max(0, c.cstart - 25), c.cstart))
         return Draft(force, disposal, offence, c.value, period, quote, q_start, q_start + len(quote),
-                     national=national, approximate=approximate)
+                     national=national, approximate=approximate, subset=bool(SUBSET_AFTER.match(self.text, c.cend)))
 
 
 def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
@@ -310,6 +311,7 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         for d in drafts:
             d.char_start += base
             d.char_end += base
-        update(ctx, inside, drafts, line)
+        subset = any(m.kind == "count" and SUBSET_AFTER.match(text, m.cend) for m in inside)
+        update(ctx, inside, drafts, line, subset)
         out.extend(drafts)
     return out

@@ -279,6 +279,14 @@ HARDER_DOCUMENTS = [
     # "Under 16" makes a rape a child rape, however the victim is described.
     ("Kent Police closed 9 offences of rape of a boy or girl under 16 with a community resolution in 2023.",
      [("Kent", CR, "child rape", 9, "2023")]),
+    # A subset's offence is not carried to the figures after it; an example offence is an aside.
+    ("Forces gave 80 cautions for violent offences in 2023.\n\nTen of the cautions were for common assault.\n\n"
+     "Kent Police gave the most, with 14, while Essex Police gave nine.",
+     [(None, CAU, "violence against the person", 80, "2023"), (None, CAU, "common assault", 10, "2023"),
+      ("Kent", CAU, "violence against the person", 14, "2023"), ("Essex", CAU, "violence against the person", 9, "2023")]),
+    ("In 2023 Kent Police also closed 12 burglaries with a community resolution, an outcome usually "
+     "meant for minor offences such as criminal damage.",
+     [("Kent", CR, "burglary", 12, "2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
