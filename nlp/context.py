@@ -125,7 +125,7 @@ def doc_mentions(doc) -> list[Mention]:
             value = force_of_body(value)
         if kind == "offence" and _EXAMPLE.search(text, max(0, cstart - 90), cstart):
             continue  # "a punishment normally reserved for low-level crimes like graffiti"
-        if kind in ("disposal", "force") and _ASIDE.search(text, max(0, cstart - 60), cstart):
+        if kind in ("disposal", "force", "offence") and _ASIDE.search(text, max(0, cstart - 60), cstart):
             continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
         if value:
             out.append(Mention(kind, start, end, cstart, cend, value))

@@ -107,6 +107,8 @@ POST_REJECT_WORDS = {
     "st", "nd", "rd", "th", "fold", "-fold", "year-old", "year-olds", "years-old", *MONTH_WORDS,
 }
 _WORDS_RE = re.compile(r"[a-z][a-z'’.\-]*|%|\d[\d,]*|[(/]")
+_NAME_COMMA = re.compile(r"[A-Za-z],\s*$")
+_COMMA_WORD = re.compile(r"\s*,\s*[a-z]")
 _FILLERS = {"just", "only", "some", "around", "about", "roughly", "approximately", "nearly", "almost", "over"}
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")  # the unit of a count is never past this
 _ONE_OK = {"caution", "cautions", "community", "penalty", "cannabis", "conditional", "youth",
@@ -215,7 +217,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "rose by 45", "an increase of 12": a difference
     if first in POST_REJECT_WORDS or first.startswith(("-year", "year-old")):
         return True
-    if re.match(r" \d", text[end:end + 2]) or re.search(r"\d[ .]$", pre_text[-2:]):
+    nxt2, prev2 = text[end:end + 2], pre_text[-2:]
+    if (nxt2[:1] == " " and nxt2[1:].isdigit()) or (prev2[:1].isdigit() and prev2[1:] in (" ", ".")):
         return True  # "0115 967 0999", "ext. 800 2345": digit groups of a phone number
     if first in ("(", "/") and text[end:end + 1] in "(/":
         return True  # "40(2)", "12/5"
@@ -229,7 +232,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
             return True  # "4 out of 5", "two in 10"
     if _unit_excluded(post):
         return True
-    if value <= 110 and re.search(r"[A-Za-z],\s*$", pre_text) and re.match(r"\s*,\s*[a-z]", text[end:end + 4]):
+    if value <= 110 and _NAME_COMMA.search(pre_text) and _COMMA_WORD.match(text, end, end + 4):
         return True  # "Jordan Smith, 34, of Hill Road", "Man, 34, charged": an age
     if first in ("of", "out") and len(post) > 2 and post[1] == "the" and post[2][:1].isdigit():
         return True  # "18 of the 32 boroughs": a share, not a count

@@ -59,3 +59,5 @@ REPLACED_WITH = re.compile(r"\breplac\w*\b[^.;]{0,100}\bwith\s+(?:just\s+|only\s
 YOUTH_AFTER = re.compile(r"\s+(?:youth|youths|juvenile|juveniles|under-18s?)\b", re.I)
 # "Outcome 8 was assigned to 47,550 offences recorded ...": outcomes counted in offences
 ASSIGNED_TO = re.compile(r"\b(?:assigned|applied|allocated|attached)\s+to\s+(?:a\s+total\s+of\s+)?$", re.I)
+# "including 1,030 of sexual touching and 183 of exposure": the next part of the same list
+SAME_SHAPE = re.compile(r"\s+(?:of|for)\s+[^,;.()]{1,40}?(?:,\s*|\s+and\s+|\s*,\s*and\s+)$", re.I)

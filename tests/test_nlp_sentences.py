@@ -106,6 +106,9 @@ NOT_FIGURES = [
     "appropriate in 46.\"",
     "North Wales Police covers a population of about 700,000 and runs its community resolution scheme "
     "in 2023 with a team of 12 trained facilitators.",
+    "In 2023 Greater Manchester Police obtained stalking protection orders in 31 cases, and cautions were rare.",
+    "Merseyside Police received 1,904 reports of theft in 2023, including 611 of shoplifting and 95 of "
+    "bicycle theft, and gave cautions to some.",
     # phone numbers, bands and suppressed values
     "To report a penalty notice error call 01632 960 4417 ext. 310 2290, or text 81099.",
     "Anyone with information about the caution should contact Essex Police via 101.",
@@ -287,6 +290,10 @@ HARDER_DOCUMENTS = [
     ("In 2023 Kent Police also closed 12 burglaries with a community resolution, an outcome usually "
      "meant for minor offences such as criminal damage.",
      [("Kent", CR, "burglary", 12, "2023")]),
+    # An offence named in an exclusion is not the figure's offence.
+    ("Police recorded 5.1 million offences in 2023 (excluding fraud). Kent Police assigned outcome 8 to "
+     "3,012 offences.",
+     [("Kent", CR, None, 3012, "2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
