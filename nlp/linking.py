@@ -13,7 +13,7 @@ from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
 from .wording import (
-    APPROX_BEFORE, ASSIGNED_TO, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
+    ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
     PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN,
 )
@@ -225,6 +225,8 @@ class SentenceLinker:
         if not adjacent and TALLY_NOUN.match(text_after) and CRIME_TALLY_VERB.search(self.text, max(self.sent.start_char, c.cstart - 50), c.cstart):
             self.bases.add(i)
             return None  # "BTP received 2,741 reports", "recorded 1,842 hate crimes"
+        if not adjacent and ACTIVITY_AFTER.match(text_after):
+            return None  # "1,100 perpetrators had completed the course"
         if i - 1 in self.bases and not adjacent and (
                 SUBSET_WORDS.search(self.text, self.counts[i - 1].cend, c.cstart)
                 or SAME_SHAPE.match(self.text, self.counts[i - 1].cend, c.cstart)):

@@ -109,6 +109,9 @@ NOT_FIGURES = [
     "In 2023 Greater Manchester Police obtained stalking protection orders in 31 cases, and cautions were rare.",
     "Merseyside Police received 1,904 reports of theft in 2023, including 611 of shoplifting and 95 of "
     "bicycle theft, and gave cautions to some.",
+    "During the 2023 operation Lancashire Police arrested 312 people and stopped 90 vehicles, handing out "
+    "cautions to a few.",
+    "Dorset Police said 860 offenders had completed its restorative justice course since 2019.",
     # phone numbers, bands and suppressed values
     "To report a penalty notice error call 01632 960 4417 ext. 310 2290, or text 81099.",
     "Anyone with information about the caution should contact Essex Police via 101.",
