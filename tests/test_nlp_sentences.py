@@ -297,6 +297,11 @@ HARDER_DOCUMENTS = [
     ("Police recorded 5.1 million offences in 2023 (excluding fraud). Kent Police assigned outcome 8 to "
      "3,012 offences.",
      [("Kent", CR, None, 3012, "2023")]),
+    # Bare "notices" in a text about penalty notices are those notices.
+    ("Penalty notices for disorder, by force, 2023\n\nKent: 1,020\nEssex: 870\n\n"
+     "Of the Kent total in 2023, 412 notices were for being drunk and disorderly.",
+     [("Kent", PN, None, 1020, "2023"), ("Essex", PN, None, 870, "2023"),
+      ("Kent", PN, "public order offences", 412, "2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
