@@ -311,11 +311,14 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         if pos == (breaks[k - 1] + 1 if k else 0) + len(line) - len(line.lstrip()):
             enter_answer_line(ctx, line, inside)
         has_count = any(m.kind == "count" for m in inside)
-        drafts = SentenceLinker(sent, inside, ctx).link() if has_count else []
+        linker = SentenceLinker(sent, inside, ctx) if has_count else None
+        drafts = linker.link() if linker else []
+        # "after admitting 31 thefts": an offence named only with a tally is not the topic
+        tally_only = bool(linker and linker.bases and not drafts)
         for d in drafts:
             d.char_start += base
             d.char_end += base
         subset = any(m.kind == "count" and SUBSET_AFTER.match(text, m.cend) for m in inside)
-        update(ctx, inside, drafts, line, subset)
+        update(ctx, inside, drafts, line, subset or tally_only)
         out.extend(drafts)
     return out

@@ -302,6 +302,10 @@ HARDER_DOCUMENTS = [
      "Of the Kent total in 2023, 412 notices were for being drunk and disorderly.",
      [("Kent", PN, None, 1020, "2023"), ("Essex", PN, None, 870, "2023"),
       ("Kent", PN, "public order offences", 412, "2023")]),
+    # An offence named only with a tally ("after admitting 14 burglaries") is not the topic after it.
+    ("Shoplifting crackdown in Essex\n\nIn 2023 Essex Police issued 66 cautions for shoplifting. One man was "
+     "jailed after admitting 14 burglaries. Another 21 suspects were dealt with by community resolution in 2023.",
+     [("Essex", CAU, "shoplifting", 66, "2023"), ("Essex", CR, "shoplifting", 21, "2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
