@@ -13,7 +13,7 @@ from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
 from .wording import (
-    ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
+    ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
     PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN,
 )
@@ -271,8 +271,9 @@ class SentenceLinker:
                 base.offence if base and not base.subset else ctx.offence)
             carried = base.period if base and not RELATIVE_OLDER.search(base.period or "") else None
             period = period or carried or ctx.period
-        if force_m is None and self._of(("force",)):
-            force, national = None, ctx.national  # the sentence's force belongs to another clause
+        if force_m is None and (self._of(("force",)) or PLURAL_FORCES.search(self.sent_text)):
+            # the sentence's force belongs to another clause, or it counts for several forces
+            force, national = None, ctx.national
         elif force_m is None:
             force, national = ctx.default_force(), ctx.national
         else:

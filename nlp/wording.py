@@ -66,3 +66,5 @@ YOUTH_AFTER = re.compile(r"\s+(?:youth|youths|juvenile|juveniles|under-18s?)\b",
 ASSIGNED_TO = re.compile(r"\b(?:assigned|applied|allocated|attached)\s+to\s+(?:a\s+total\s+of\s+)?$", re.I)
 # "including 1,030 of sexual touching and 183 of exposure": the next part of the same list
 SAME_SHAPE = re.compile(r"\s+(?:of|for)\s+[^,;.()]{1,40}?(?:,\s*|\s+and\s+|\s*,\s*and\s+)$", re.I)
+# "the four Welsh forces gave 2,756 warnings": a sum over forces, not the force in context
+PLURAL_FORCES = re.compile(r"\b(?:the|all|both|these|those|several|many|other)\s+(?:[\w-]+\s+){0,3}forces\b", re.I)

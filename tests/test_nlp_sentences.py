@@ -306,6 +306,10 @@ HARDER_DOCUMENTS = [
     ("Shoplifting crackdown in Essex\n\nIn 2023 Essex Police issued 66 cautions for shoplifting. One man was "
      "jailed after admitting 14 burglaries. Another 21 suspects were dealt with by community resolution in 2023.",
      [("Essex", CAU, "shoplifting", 66, "2023"), ("Essex", CR, "shoplifting", 21, "2023")]),
+    # A sum over several forces is not the figure of the force in context.
+    ("Norfolk Constabulary issued 410 cautions for theft in 2023. Together the three East Anglian forces "
+     "gave 1,290 cautions for theft in 2023.",
+     [("Norfolk", CAU, "theft", 410, "2023"), (None, CAU, "theft", 1290, "2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
