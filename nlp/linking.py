@@ -13,7 +13,7 @@ from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
 from .wording import (
-    ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
+    ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, CAMPAIGN, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
     PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN,
 )
@@ -281,7 +281,8 @@ class SentenceLinker:
         if force is None and not national and c.value < 10:
             return None  # "she had received two community resolutions": one person's record
         listed = ctx.list_mode or LIST_LINE.fullmatch(self.sent_text)
-        if period is None and not listed and (disposal == "charge" or c.value < 10):
+        if (period is None and not listed and (disposal == "charge" or c.value < 10)
+                and not CAMPAIGN.search(self.sent_text)):
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
         if disposal in ("caution", "conditional caution") and YOUTH_AFTER.match(text_after):
             disposal = "youth " + disposal  # "(31,644 adult and 7,564 youth)"

@@ -310,6 +310,10 @@ HARDER_DOCUMENTS = [
     ("Norfolk Constabulary issued 410 cautions for theft in 2023. Together the three East Anglian forces "
      "gave 1,290 cautions for theft in 2023.",
      [("Norfolk", CAU, "theft", 410, "2023"), (None, CAU, "theft", 1290, "2023")]),
+    # The results of a campaign are figures even without a written period.
+    ("Dorset Police said a fortnight-long crackdown on bike theft led to 40 arrests, with 22 people charged "
+     "and six more given a conditional caution.",
+     [("Dorset", "charge", "theft", 22, None), ("Dorset", "conditional caution", "theft", 6, None)]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
