@@ -109,6 +109,7 @@ POST_REJECT_WORDS = {
 _WORDS_RE = re.compile(r"[a-z][a-z'’.\-]*|%|\d[\d,]*|[(/]")
 _NAME_COMMA = re.compile(r"[A-Za-z],\s*$")
 _COMMA_WORD = re.compile(r"\s*,\s*[a-z]")
+_RATE_UNITS = {"day", "week", "month", "year", "hour", "fortnight", "minute", "shift"}
 _FILLERS = {"just", "only", "some", "around", "about", "roughly", "approximately", "nearly", "almost", "over"}
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")  # the unit of a count is never past this
 _ONE_OK = {"caution", "cautions", "community", "penalty", "cannabis", "conditional", "youth",
@@ -224,6 +225,9 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "40(2)", "12/5"
     if first in ("years", "year") and len(post) > 1 and post[1] == "old":
         return True
+    if (first in ("a", "an", "each", "every") and len(post) > 1 and post[1] in _RATE_UNITS
+            and (len(post) < 3 or post[2] not in ("earlier", "ago", "before", "previously", "later", "on"))):
+        return True  # "the equivalent of 40 a week": a rate
     if first == "times" and len(post) > 1 and post[1] in ("more", "less", "higher", "lower", "as", "greater", "the"):
         return True
     if first in ("in", "out", "of") and len(post) > 1:

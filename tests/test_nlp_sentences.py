@@ -314,6 +314,16 @@ HARDER_DOCUMENTS = [
     ("Dorset Police said a fortnight-long crackdown on bike theft led to 40 arrests, with 22 people charged "
      "and six more given a conditional caution.",
      [("Dorset", "charge", "theft", 22, None), ("Dorset", "conditional caution", "theft", 6, None)]),
+    # "Q1" / "A1" items; a rate is no count but "a year earlier" is a comparison; diverted people are
+    # not disposals.
+    ("FOI request - Cheshire Constabulary\n\nQ1. How many cannabis warnings were issued in 2023?\n"
+     "Q2. How many penalty notices for disorder were issued in 2023?\n\nA1. 2,140\nA2. 615\n",
+     [("Cheshire", "cannabis warning", "drug offences", 2140, "2023"), ("Cheshire", PN, None, 615, "2023")]),
+    ("Kent Police issued 2,080 cautions in 2023, the equivalent of 40 a week, down from 2,300 a year earlier.",
+     [("Kent", CAU, None, 2080, "2023"), ("Kent", CAU, None, 2300, "year earlier")]),
+    ("Cleveland Police handed out 210 community resolutions in 2023, while Durham Constabulary, which "
+     "diverted 900 offenders to its own scheme, issued 140.",
+     [("Cleveland", CR, None, 210, "2023"), ("Durham", CR, None, 140, "2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
