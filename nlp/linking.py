@@ -208,6 +208,31 @@ class SentenceLinker:
             out.append(old)
         return out
 
+    def _not_a_disposal_count(self, i: int, adjacent: bool, text_after: str) -> bool:
+        """Counts of crimes, reports, people or activities written near a disposal word."""
+        c = self.counts[i]
+        start = self.sent.start_char
+        if REPLACED_WITH.search(self.text, start, c.cstart):
+            return True  # "replace the six disposals with two"
+        if OTHER_VERB.search(self.text, max(start, c.cstart - 40), c.cstart):
+            return True  # "the panel reviewed 120 cases": counts an activity, not disposals
+        if adjacent:
+            return False
+        assigned = ASSIGNED_TO.search(self.text, max(start, c.cstart - 40), c.cstart)
+        if not assigned and BASE_POST.match(text_after):
+            self.bases.add(i)
+            return True  # "4,000 offences were recorded": the base, not a disposal count
+        if TALLY_NOUN.match(text_after) and CRIME_TALLY_VERB.search(self.text, max(start, c.cstart - 50), c.cstart):
+            self.bases.add(i)
+            return True  # "BTP received 2,741 reports", "recorded 1,842 hate crimes"
+        if ACTIVITY_AFTER.match(text_after):
+            return True  # "1,100 perpetrators had completed the course"
+        if i - 1 in self.bases and (SUBSET_WORDS.search(self.text, self.counts[i - 1].cend, c.cstart)
+                                    or SAME_SHAPE.match(self.text, self.counts[i - 1].cend, c.cstart)):
+            self.bases.add(i)
+            return True  # "..., including 1,030 of sexual touching": a part of that tally
+        return False
+
     def primary(self, i: int, quote: str, q_start: int) -> Draft | None:
         c, ctx = self.counts[i], self.ctx
         text_after = self.text[c.cend:c.cend + 80]
@@ -216,24 +241,8 @@ class SentenceLinker:
             return None  # "placed 1,146 offenders on a diversion scheme", "4,150 Recorded Police Warnings"
         adjacent = (disp is not None and c.end <= disp.start <= c.end + 3
                     and self._clear_between(c.cend, disp.cstart, False))
-        if REPLACED_WITH.search(self.text, self.sent.start_char, c.cstart):
-            return None  # "replace the six disposals with two"
-        assigned = ASSIGNED_TO.search(self.text, max(self.sent.start_char, c.cstart - 40), c.cstart)
-        if not adjacent and not assigned and BASE_POST.match(text_after):
-            self.bases.add(i)
-            return None  # "4,000 offences were recorded": the base, not a disposal count
-        if not adjacent and TALLY_NOUN.match(text_after) and CRIME_TALLY_VERB.search(self.text, max(self.sent.start_char, c.cstart - 50), c.cstart):
-            self.bases.add(i)
-            return None  # "BTP received 2,741 reports", "recorded 1,842 hate crimes"
-        if not adjacent and ACTIVITY_AFTER.match(text_after):
-            return None  # "1,100 perpetrators had completed the course"
-        if i - 1 in self.bases and not adjacent and (
-                SUBSET_WORDS.search(self.text, self.counts[i - 1].cend, c.cstart)
-                or SAME_SHAPE.match(self.text, self.counts[i - 1].cend, c.cstart)):
-            self.bases.add(i)
-            return None  # "..., including 1,030 of sexual touching": a part of that tally
-        if OTHER_VERB.search(self.text, max(self.sent.start_char, c.cstart - 40), c.cstart):
-            return None  # "the panel reviewed 120 cases": counts an activity, not disposals
+        if self._not_a_disposal_count(i, adjacent, text_after):
+            return None
         force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)
         offence_m = self.pick(i, ("offence",), 4)
         if offence_m is None:
