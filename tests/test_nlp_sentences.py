@@ -324,6 +324,8 @@ HARDER_DOCUMENTS = [
     ("Cleveland Police handed out 210 community resolutions in 2023, while Durham Constabulary, which "
      "diverted 900 offenders to its own scheme, issued 140.",
      [("Cleveland", CR, None, 210, "2023"), ("Durham", CR, None, 140, "2023")]),
+    ("Essex Police gave 4 cautions for raping a 15-year-old boy in 2023.",
+     [("Essex", CAU, "child rape", 4, "2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
