@@ -83,6 +83,7 @@ PRE_LABEL_WORDS = {
     "stage", "division", "top", "bottom", "ranked", "rank", "aged", "age", "ages", "per",
     "every", "foi", "number", "aged", "band", "bands", "platform", "line", "wave", "round",
     "ext", "extension", "tel", "telephone", "phone", "via", "dial", "ring", "text", "sms", "between",
+    "call", "calling", "contact", "contacting", "texting", "texted",
     "<", ">", "≤",
 }
 PRE_LABEL_BIGRAMS = {

@@ -112,6 +112,8 @@ NOT_FIGURES = [
     "During the 2023 operation Lancashire Police arrested 312 people and stopped 90 vehicles, handing out "
     "cautions to a few.",
     "Dorset Police said 860 offenders had completed its restorative justice course since 2019.",
+    "Anyone with information about the community resolutions issued in 2023 should call 101 or text 61016.",
+    "Police Scotland issued 2,100 fiscal work orders in 2023 instead of community resolutions.",
     # phone numbers, bands and suppressed values
     "To report a penalty notice error call 01632 960 4417 ext. 310 2290, or text 81099.",
     "Anyone with information about the caution should contact Essex Police via 101.",
