@@ -110,6 +110,7 @@ POST_REJECT_WORDS = {
 _WORDS_RE = re.compile(r"[a-z][a-z'’.\-]*|%|\d[\d,]*|[(/]")
 _NAME_COMMA = re.compile(r"[A-Za-z],\s*$")
 _COMMA_WORD = re.compile(r"\s*,\s*[a-z]")
+_ITEM_WORDS = {"request", "answer", "response", "reply"}
 _RATE_UNITS = {"day", "week", "month", "year", "hour", "fortnight", "minute", "shift"}
 _FILLERS = {"just", "only", "some", "around", "about", "roughly", "approximately", "nearly", "almost", "over"}
 _CLAUSE_END = re.compile(r"[.;!?](?=\s|$)|\n")  # the unit of a count is never past this
@@ -204,6 +205,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     core2 = " ".join([w for w in pre if w not in _FILLERS][-2:])
     if last in PRE_LABEL_WORDS or last2 in PRE_LABEL_BIGRAMS or core2 in PRE_LABEL_BIGRAMS:
         return True
+    if last in _ITEM_WORDS and not pre_text.rstrip().endswith(":"):
+        return True  # "Request 1 - ...": an item number ("Answer: 31" is a value)
     if last in PRE_BOUND_WORDS and value <= 25:
         return True
     if ("aged" in pre or "ages" in pre) and (value <= 25 or last in ("to", "and", "from")):

@@ -328,6 +328,13 @@ HARDER_DOCUMENTS = [
      [("Cleveland", CR, None, 210, "2023"), ("Durham", CR, None, 140, "2023")]),
     ("Essex Police gave 4 cautions for raping a 15-year-old boy in 2023.",
      [("Essex", CAU, "child rape", 4, "2023")]),
+    # "Response to Q1: 64"; "Request 1 - ..." is an item number, "Answer: 31" a value.
+    ("Durham Constabulary FOI\n\nYou asked:\n1. the number of youth cautions for theft in 2023\n"
+     "2. the number of youth conditional cautions for theft in 2023\n\nResponse to Q1: 64\nResponse to Q2: 12\n",
+     [("Durham", "youth caution", "theft", 64, "2023"), ("Durham", "youth conditional caution", "theft", 12, "2023")]),
+    ("Avon and Somerset Constabulary\n\nRequest 1 - cautions for hate crime, 2022 and 2023.\n\n"
+     "Request 1: 2022 - 21, 2023 - 19\n",
+     [("Avon and Somerset", CAU, "hate crime", 21, "2022"), ("Avon and Somerset", CAU, "hate crime", 19, "2023")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
