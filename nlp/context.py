@@ -15,12 +15,17 @@ ENTITY_KINDS = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}
 OTHER_OUTCOME = "other-outcome"
 # A name after these is a caveat or a qualifier, not what the count is about.
 _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|except)|"
-                    r"\b(?:excludes|excluding|excluded|except(?:\s+for)?|other\s+than|apart\s+from|"
+                    r"\b(?:exclude|excludes|excluding|excluded|except(?:\s+for)?|other\s+than|apart\s+from|"
                     r"not\s+including|does\s+not\s+include|do\s+not\s+include))\s+(?:the\s+)?$", re.I)
 _EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
                       r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
 # "a dozen of the cautions were for ...": a part of the figure before, not the topic
 SUBSET_AFTER = re.compile(r"\s+of\s+(?:the|these|those|them|which)\b", re.I)
+_NO_DATA = re.compile(r"[\s,]*(?:(?:which|who)\s+)?(?:were|was|is|are|has|have|had)?\s*(?:been\s+)?"
+                      r"(?:(?:unable|not\s+able)\s+to\s+(?:supply|provide|submit)\s+(?:data|figures|information)|"
+                      r"not\s+(?:included|supplied|provided|submitted)\s+(?:in|data|figures)|"
+                      r"did\s+not\s+(?:supply|provide|submit)\s+(?:data|figures)|"
+                      r"could\s+not\s+(?:supply|provide)\s+(?:data|figures)|excluded\s+from|omitted\s+from|missing\s+from)", re.I)
 CUE_KINDS = {"DISPOSAL_REF": "dref", "FORCE_REF": "fref", "NATIONAL": "national"}
 
 
@@ -125,6 +130,8 @@ def doc_mentions(doc) -> list[Mention]:
             value = force_of_body(value)
         if kind == "offence" and _EXAMPLE.search(text, max(0, cstart - 90), cstart):
             continue  # "a punishment normally reserved for low-level crimes like graffiti"
+        if kind == "force" and _NO_DATA.match(text, cend, cend + 80):
+            continue  # "(1) Devon and Cornwall Police were unable to supply data": a caveat
         if kind in ("disposal", "force", "offence") and _ASIDE.search(text, max(0, cstart - 60), cstart):
             continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
         if value:

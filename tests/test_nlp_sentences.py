@@ -335,6 +335,13 @@ HARDER_DOCUMENTS = [
     ("Avon and Somerset Constabulary\n\nRequest 1 - cautions for hate crime, 2022 and 2023.\n\n"
      "Request 1: 2022 - 21, 2023 - 19\n",
      [("Avon and Somerset", CAU, "hate crime", 21, "2022"), ("Avon and Somerset", CAU, "hate crime", 19, "2023")]),
+    # A force that supplied no data, or that the figures exclude, is a caveat.
+    ("Crime outcomes, year ending March 2024\n\nCommunity resolutions fell to 40,112 in the year ending March "
+     "2024.\n\n(1) Dorset Police were unable to supply data for this period.\n\nCautions fell to 30,004 in the "
+     "year ending March 2024.",
+     [(None, CR, None, 40112, "year ending March 2024"), (None, CAU, None, 30004, "year ending March 2024")]),
+    ("Figures exclude Greater Manchester Police. Cautions fell to 30,004 in the year ending March 2024.",
+     [(None, CAU, None, 30004, "year ending March 2024")]),
     # Numbered answers written on the item's line take the disposal of the question they answer;
     # an item whose question named no disposal gives no figure.
     ("Request to Suffolk Constabulary\n\n1. How many cautions were issued for burglary in 2022 and 2023?\n"
