@@ -62,7 +62,8 @@ EXCLUDED_UNITS = {
     "knives", "blades", "weapons", "firearms", "guns", "referral", "referrals", "number", "numbers", "hotline", "coordinators",
     "coordinator", "advisers", "advisors", "specialists", "investigators", "analysts", "partners",
     "perpetrators", "participants", "attendees", "facilitators", "practitioners", "mediators",
-    "caseworkers", "workers", "trainers", "mentors", "square", "hectares", "acres", "seizures",
+    "caseworkers", "workers", "trainers", "mentors", "weekend", "weekends", "night", "nights",
+    "evenings", "shifts", "teams", "units", "suites", "sites", "locations", "premises", "venues", "square", "hectares", "acres", "seizures",
 }
 # Words after which we stop looking for a unit: the number is already tied to something.
 STOP_WORDS = {

@@ -114,6 +114,7 @@ NOT_FIGURES = [
     "Dorset Police said 860 offenders had completed its restorative justice course since 2019.",
     "Anyone with information about the community resolutions issued in 2023 should call 101 or text 61016.",
     "Police Scotland issued 2,100 fiscal work orders in 2023 instead of community resolutions.",
+    "In 2023 Dorset Police patrolled Bournemouth for 12 weekends and used 6 custody suites, issuing cautions.",
     # phone numbers, bands and suppressed values
     "To report a penalty notice error call 01632 960 4417 ext. 310 2290, or text 81099.",
     "Anyone with information about the caution should contact Essex Police via 101.",
