@@ -146,4 +146,5 @@ def _merge_lines(text: str, blocks: list[Block]) -> list[Block]:
 
 
 def _has_number_cell(cells: list[str]) -> bool:
-    return any(re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", c) for c in cells[1:])
+    return any(re.fullmatch(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*\((?:\d{1,3}(?:,\d{3})+|\d+|\.\.|-)\))?", c)
+               for c in cells[1:])

@@ -121,26 +121,26 @@ def _align_stacked(header_rows: list[list[str]], lines: list[str], width: int) -
 def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     """Figures of a table; None when nothing names a disposal yet (the text after may)."""
     captions, header, data = _split_rows(block.rows)
-    read = CellReader(nlp, captions + header + [cells[0] for _, _, cells in data])
+    read = CellReader(nlp, captions + header + [c for _, _, cells in data for c in _label_cells(cells)])
     caption: dict = {}
     for text in captions:
         caption.update({k: v for k, v in read(text).items() if k not in caption})
     # When rows or columns name disposals, the unnamed ones are other outcomes ("Investigation
     # complete - no suspect identified"): they must not borrow the caption's or text's disposal.
-    own_axis = any(read(t).get("disposal") for t in header + [cells[0] for _, _, cells in data])
+    row_infos = [_row_info(cells, read) for _, _, cells in data]
+    own_axis = any(read(t).get("disposal") for t in header) or any(r.get("disposal") for r in row_infos)
     out: list[Draft] = []
     missing_disposal = False
-    for offset, line, cells in data:
-        label = cells[0]
-        if SKIP_LABEL.match(label):
+    for (offset, line, cells), row_info in zip(data, row_infos):
+        labels = _label_cells(cells)
+        if any(SKIP_LABEL.match(t) for t in labels[:1] or [cells[0]]):
             continue
-        row_info = read(label)
         for j, cell in enumerate(cells[1:], 1):
             value = parse_cell_number(cell)
             if value is None or (not header and _is_year(cell)):
                 continue
             col = header[j] if j < len(header) else ""
-            if col and SKIP_HEADER.search(col):
+            if col and (SKIP_HEADER.search(col)):
                 continue
             d = _draft(value, row_info, read(col), caption, ctx, own_axis)
             if d is None:
@@ -150,6 +150,12 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
             start = offset + (len(line) - len(line.lstrip()))
             d.quote, d.char_start, d.char_end = stripped, start, start + len(stripped)
             out.append(d)
+            before = _bracketed_previous(cell, value)
+            if before is not None:  # "412 (455)": the bracketed value is the earlier period's
+                d.previous_count = before
+                prev = Draft(d.force, d.disposal, d.offence, before, None, stripped, start, start + len(stripped),
+                             is_previous=True)
+                out.append(prev)
     ctx.last_figures = []
     if missing_disposal and not out:
         return None
@@ -158,6 +164,34 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     if caption.get("period"):
         ctx.period = caption["period"]
     return out
+
+
+def _label_cells(cells: list[str]) -> list[str]:
+    """The cells of a row that label it: its text cells ("| 1 | Charged/Summonsed | 142 |"
+    is labelled by its outcome, not the code; "Youth caution  Robbery  14" by both)."""
+    return [c for c in cells if c and parse_cell_number(c) is None and not re.fullmatch(r"[<>]?\s*\d+|[*.\-–]+|n/?a", c, re.I)]
+
+
+def _row_info(cells: list[str], read) -> dict:
+    """Dimensions named by a row's label cells, the first naming of each kind winning."""
+    info: dict = {}
+    for text in _label_cells(cells) or cells[:1]:
+        for k, v in read(text).items():
+            info.setdefault(k, v)
+    return info
+
+
+_PAIR_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)\s*\((\d{1,3}(?:,\d{3})+|\d+)\)")
+
+
+def _bracketed_previous(cell: str, value: int) -> int | None:
+    """"412 (455)": a count with the earlier period's count in brackets. A bracketed number
+    far from the count is a share or a rank, not an earlier count."""
+    m = _PAIR_RE.fullmatch(cell.strip())
+    if not m:
+        return None
+    before = int(m.group(2).replace(",", ""))
+    return before if value and 0.33 * value <= before <= 3 * value else None
 
 
 def _draft(value: int, row: dict, col: dict, caption: dict, ctx: Context, own_axis: bool) -> Draft | None:
