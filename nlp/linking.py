@@ -295,6 +295,8 @@ class SentenceLinker:
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
         if disposal in ("caution", "conditional caution") and YOUTH_AFTER.match(text_after):
             disposal = "youth " + disposal  # "(31,644 adult and 7,564 youth)"
+        if disposal in DISPOSAL_DEFAULT_OFFENCE and offence_m is None:
+            offence = DISPOSAL_DEFAULT_OFFENCE[disposal]  # a cannabis warning is for a drug offence
         offence = offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
         approximate = bool(APPROX_BEFORE.search(self.text, max(0, c.cstart - 25), c.cstart))
         return Draft(force, disposal, offence, c.value, period, quote, q_start, q_start + len(quote),

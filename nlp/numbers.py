@@ -64,6 +64,9 @@ EXCLUDED_UNITS = {
     "perpetrators", "participants", "attendees", "facilitators", "practitioners", "mediators",
     "caseworkers", "workers", "trainers", "mentors", "weekend", "weekends", "night", "nights",
     "evenings", "shifts", "teams", "units", "suites", "sites", "locations", "premises", "venues", "square", "hectares", "acres", "seizures",
+    # places a count of disposals is never of
+    "town", "towns", "centres", "centers", "cities", "villages", "schools", "hospitals", "estates",
+    "neighbourhoods", "neighborhoods", "streets", "parks",
 }
 # Words after which we stop looking for a unit: the number is already tied to something.
 STOP_WORDS = {
@@ -93,6 +96,10 @@ PRE_LABEL_BIGRAMS = {
     "ages of", "under the", "up to", "a maximum", "population of", "aged from", "from age",
     "call on", "ring on", "text on", "calling on",
 }
+_CURRENCY_CODES = {"gbp", "eur", "usd", "euros", "euro"}
+_APPROX_TAIL = {"more", "than", "over", "nearly", "almost", "around", "about", "some", "roughly",
+                "approximately", "just", "under", "fewer", "less"}
+_AGE_STAT = re.compile(r"\b(?:average|median|mean|typical)\s+age\b[^.;\n]*$", re.I)
 PRE_BOUND_WORDS = {"under", "over", "below", "above", "under-", "u"}  # with value <= 25: ages
 DIFF_HEADS = {
     "rose", "risen", "rising", "increased", "increasing", "fell", "fallen", "falling", "dropped",
@@ -197,6 +204,15 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if pre_text.rstrip()[-1:] in ("£", "$", "€", "#", "№"):
         return True  # money, "No. #4"
     pre = _pre_words(pre_text)
+    if pre and pre[-1] in _CURRENCY_CODES:
+        return True  # "GBP 100"
+    core_pre = list(pre)
+    while core_pre and core_pre[-1] in _APPROX_TAIL:
+        core_pre.pop()
+    if " ".join(core_pre[-2:]) in ("out of", "total of all", "population of") and value >= 10:
+        return True  # "out of more than 67,000 reports": the base of a share
+    if value <= 110 and _AGE_STAT.search(text, max(0, start - 90), start):
+        return True  # "the average age of those cautioned was 34"
     post_text = text[end:end + 50]
     stop = _CLAUSE_END.search(post_text)
     post = _post_words(post_text[:stop.start()] if stop else post_text)

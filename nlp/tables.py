@@ -210,6 +210,6 @@ def _draft(value: int, row: dict, col: dict, caption: dict, ctx: Context, own_ax
     # The text's offence reaches a table unless it was the offence of an earlier figure (a
     # paragraph about one figure is not the table's topic) and the table has its own axis.
     topic = ctx.offence if ctx.list_mode or not own_axis or not ctx.offence_of_figure else None
-    offence = get("offence") or topic or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
+    offence = get("offence") or DISPOSAL_DEFAULT_OFFENCE.get(disposal) or topic
     period = get("period") or ctx.period
     return Draft(force, disposal, offence, value, period, "", 0, 0)

@@ -179,6 +179,43 @@ DOCUMENTS = [
 ]
 
 
+# A row's own labels (all its text cells) give its disposal and offence; rows of other
+# outcomes are not figures; "N (M)" cells hold the earlier period's count in brackets;
+# names of replaced disposals and figures that are money, ages or bases are not read.
+ROW_AND_LIST_DOCUMENTS = [
+    ("Essex Police: charges and cautions for criminal damage, 2023\n\n"
+     "| Code | Outcome | Offences |\n|---|---|---|\n| 1 | Charged/Summonsed | 58 |\n"
+     "| 3 | Caution - adults | 21 |\n| 14 | Evidential difficulties (victim does not support action) | 240 |\n",
+     [("Essex", "charge", "criminal damage", 58, "2023"), ("Essex", CAU, "criminal damage", 21, "2023")]),
+    ("Community resolutions and penalty notices, selected forces, 2022 (previous year in brackets)\n\n"
+     "Force            Community resolutions     Penalty notices\n"
+     "Dorset              233 (251)                 64 (70)\n",
+     [("Dorset", CR, None, 233, "2022"), ("Dorset", CR, None, 251, None),
+      ("Dorset", PN, None, 64, "2022"), ("Dorset", PN, None, 70, None)]),
+    ("Cumbria Police youth cautions, 2023\n\n"
+     "Outcome              Offence             Number\n"
+     "Youth caution        Criminal damage        31\n"
+     "Youth caution        Robbery                 8\n",
+     [("Cumbria", "youth caution", "criminal damage", 31, "2023"), ("Cumbria", "youth caution", "robbery", 8, "2023")]),
+    ("Wiltshire Police\n\n1. Cannabis warnings were replaced by community resolutions in 2021. Figures held:\n"
+     "   2019: 402\n   2020: 377\n",
+     [("Wiltshire", "cannabis warning", "drug offences", 402, "2019"),
+      ("Wiltshire", "cannabis warning", "drug offences", 377, "2020")]),
+    ("Essex Police issued 210 penalty notices for public order offences in 2023. "
+     "The force also gave 64 cannabis warnings in 2023.",
+     [("Essex", PN, "public order offences", 210, "2023"), ("Essex", "cannabis warning", "drug offences", 64, "2023")]),
+    ("Dorset Police issued 52 penalty notices for threatening or abusive behaviour in 2023. "
+     "Each penalty notice for disorder costs GBP 90, and the average age of those given one was 27. "
+     "The force gave out penalty notices in 12 town centres, out of more than 4,000 incidents.",
+     [("Dorset", PN, "public order offences", 52, "2023")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROW_AND_LIST_DOCUMENTS, ids=[d[0][:40] for d in ROW_AND_LIST_DOCUMENTS])
+def test_row_labels_lists_and_non_counts(text, expected):
+    assert as_tuples(extract(text)) == expected
+
+
 def as_tuples(figures: list[Figure]) -> list[tuple]:
     return [(f.force, f.disposal, f.offence, f.count, f.period) for f in figures]
 
