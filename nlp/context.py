@@ -27,6 +27,10 @@ _NO_DATA = re.compile(r"[\s,]*(?:(?:which|who)\s+)?(?:were|was|is|are|has|have|h
                       r"not\s+(?:included|supplied|provided|submitted)\s+(?:in|data|figures)|"
                       r"did\s+not\s+(?:supply|provide|submit)\s+(?:data|figures)|"
                       r"could\s+not\s+(?:supply|provide)\s+(?:data|figures)|excluded\s+from|omitted\s+from|missing\s+from)", re.I)
+# offence -> the broader offences it is a kind of
+BROADER = {"child rape": ("rape", "sexual offences"), "rape": ("sexual offences",),
+           "sexual assault": ("sexual offences",), "indecent exposure": ("sexual offences",),
+           "common assault": ("violence against the person",), "shoplifting": ("theft",)}
 CUE_KINDS = {"DISPOSAL_REF": "dref", "FORCE_REF": "fref", "NATIONAL": "national"}
 
 
@@ -185,7 +189,10 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
     if "offence" in last:
         offences = {m.value for m in mentions if m.kind == "offence"}
         # a breakdown over several offences leaves the document's topic offence in place
-        if len(offences) == 1 and not subset:
+        # a narrower offence given with a figure ("a further 17 for rape of a child under 13")
+        # is a part of the topic ("rape"), not a new topic for the figures after it
+        narrower = bool(drafts) and ctx.offence in BROADER.get(last["offence"].value, ())
+        if len(offences) == 1 and not subset and not narrower:
             ctx.offence = last["offence"].value
             ctx.offence_of_figure = bool(drafts)
     body = last.get("body")

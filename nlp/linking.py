@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .context import SUBSET_AFTER, Context, Draft, Mention, by_sentence, doc_mentions, enter_answer_line, update
+from .context import BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentence, doc_mentions, enter_answer_line, update
 from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
@@ -276,13 +276,18 @@ class SentenceLinker:
             disposal = base.disposal if base else ctx.disposal
             if disposal is None:
                 return None
+            # a figure for a narrower offence than the topic ("a further 17 for rape of a child")
+            # is not continued: the next counts are of the topic again
+            narrower = base is not None and ctx.offence in BROADER.get(base.offence, ())
             offence = offence_m.value if offence_m else (
-                base.offence if base and not base.subset else ctx.offence)
+                base.offence if base and not base.subset and not narrower else ctx.offence)
             carried = base.period if base and not RELATIVE_OLDER.search(base.period or "") else None
             period = period or carried or ctx.period
         if force_m is None and (self._of(("force",)) or PLURAL_FORCES.search(self.sent_text)):
             # the sentence's force belongs to another clause, or it counts for several forces
             force, national = None, ctx.national
+        elif force_m is None and any(m.kind == "national" for m in self.ms) and not self._of(("force", "fref")):
+            force, national = None, True  # "... were charged across England and Wales in 2023"
         elif force_m is None:
             force, national = ctx.default_force(), ctx.national
         else:

@@ -67,7 +67,8 @@ ASSIGNED_TO = re.compile(r"\b(?:assigned|applied|allocated|attached)\s+to\s+(?:a
 # "including 1,030 of sexual touching and 183 of exposure": the next part of the same list
 SAME_SHAPE = re.compile(r"\s+(?:of|for)\s+[^,;.()]{1,40}?(?:,\s*|\s+and\s+|\s*,\s*and\s+)$", re.I)
 # "the four Welsh forces gave 2,756 warnings": a sum over forces, not the force in context
-PLURAL_FORCES = re.compile(r"\b(?:the|all|both|these|those|several|many|other)\s+(?:[\w-]+\s+){0,3}forces\b", re.I)
+PLURAL_FORCES = re.compile(r"\b(?:the|all|both|these|those|several|many|other)\s+(?:[\w-]+\s+){0,3}forces\b|"
+                           r"^\W*(?:police\s+)?forces\b", re.I)
 # "a month-long operation resulted in 58 people charged": the results of a campaign over a
 # period, unlike "charged 12 people after Saturday's disorder"
 CAMPAIGN = re.compile(r"\b(?:(?:week|month|year|fortnight)-long|week\s+of\s+action|crackdown|campaign|blitz|"
