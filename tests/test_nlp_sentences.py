@@ -208,6 +208,16 @@ ROW_AND_LIST_DOCUMENTS = [
      "Each penalty notice for disorder costs GBP 90, and the average age of those given one was 27. "
      "The force gave out penalty notices in 12 town centres, out of more than 4,000 incidents.",
      [("Dorset", PN, "public order offences", 52, "2023")]),
+    # National totals do not borrow the force of the sentence before.
+    ("Kent Police issued 40 cautions for burglary in 2023. Just 310 suspects were charged or "
+     "summonsed for burglary across England and Wales in 2023.",
+     [("Kent", CAU, "burglary", 40, "2023"), (None, "charge", "burglary", 310, "2023")]),
+    ("Kent Police issued 40 cautions for theft in 2023. Forces also issued 1,200 conditional cautions for theft in 2023.",
+     [("Kent", CAU, "theft", 40, "2023"), (None, "conditional caution", "theft", 1200, "2023")]),
+    # A figure for a narrower offence does not make the narrower offence the topic.
+    ("Forces gave 60 cautions for rape in 2023.\n\nA further 12 suspects accused of raping a child under 13 "
+     "were cautioned in 2023.\n\nKent Police issued the most, with nine.",
+     [(None, CAU, "rape", 60, "2023"), (None, CAU, "child rape", 12, "2023"), ("Kent", CAU, "rape", 9, "2023")]),
 ]
 
 
