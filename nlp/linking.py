@@ -15,7 +15,7 @@ from .sentences import Sent, sentences
 from .wording import (
     ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, CAMPAIGN, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
-    PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN,
+    GENERIC_DISPOSAL, LABEL_COLON, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
 )
 
 
@@ -208,6 +208,18 @@ class SentenceLinker:
             out.append(old)
         return out
 
+    def _generic_over_list(self, c: Mention, disp: Mention | None) -> Mention | None:
+        """The generic out-of-court mention when the count's disposal is one of a list of kinds
+        that only spells the generic out ("formal outcomes - cautions, PNDs and warnings -")."""
+        if disp is None or disp.value == GENERIC_DISPOSAL or disp.cend > c.cstart:
+            return None
+        generic = [m for m in self._of(("disposal",)) if m.value == GENERIC_DISPOSAL and m.cend <= disp.cstart]
+        if not generic:
+            return None
+        g = generic[-1]
+        listed = {m.value for m in self._of(("disposal",)) if g.cend <= m.cstart and m.cend <= c.cstart}
+        return g if len(listed) >= 2 else None
+
     def _not_a_disposal_count(self, i: int, adjacent: bool, text_after: str) -> bool:
         """Counts of crimes, reports, people or activities written near a disposal word."""
         c = self.counts[i]
@@ -241,6 +253,12 @@ class SentenceLinker:
             return None  # "placed 1,146 offenders on a diversion scheme", "4,150 Recorded Police Warnings"
         adjacent = (disp is not None and c.end <= disp.start <= c.end + 3
                     and self._clear_between(c.cend, disp.cstart, False))
+        if disp is not None and not adjacent and disp.cend <= c.cstart:
+            # "Penalty Notices for Disorder (PNDs): 14,880, of which ...": the value of its label
+            adjacent = bool(LABEL_COLON.fullmatch(self.text, disp.cend, c.cstart))
+        generic = self._generic_over_list(c, disp)
+        if generic is not None:
+            disp = generic  # "Out-of-court outcomes - cautions, PNDs and warnings - (85,490)"
         if self._not_a_disposal_count(i, adjacent, text_after):
             return None
         force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)
@@ -298,7 +316,8 @@ class SentenceLinker:
         if (period is None and not listed and (disposal == "charge" or c.value < 10)
                 and not CAMPAIGN.search(self.sent_text)):
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
-        if disposal in ("caution", "conditional caution") and YOUTH_AFTER.match(text_after):
+        if disposal in ("caution", "conditional caution") and (
+                YOUTH_AFTER.match(text_after) or YOUTH_BEFORE.search(self.text, max(0, c.cstart - 20), c.cstart)):
             disposal = "youth " + disposal  # "(31,644 adult and 7,564 youth)"
         if disposal in DISPOSAL_DEFAULT_OFFENCE and offence_m is None:
             offence = DISPOSAL_DEFAULT_OFFENCE[disposal]  # a cannabis warning is for a drug offence

@@ -61,6 +61,9 @@ DEALT_WITH = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:(?:were|was|had\s+been|have\s
 # "... replace the six existing disposals with just two": counts of kinds of disposal
 REPLACED_WITH = re.compile(r"\breplac\w*\b[^.;]{0,100}\bwith\s+(?:just\s+|only\s+)?$", re.I)
 # "39,208 cautions (31,644 adult and 7,564 youth)": a qualifier right after the count
+YOUTH_BEFORE = re.compile(r"\b(?:youth|youths|juvenile|juveniles|under-18s?|children)\s*[:=-]?\s*$", re.I)
+LABEL_COLON = re.compile(r"[^.;:\n]{0,40}:\s*")
+GENERIC_DISPOSAL = "out-of-court disposal"
 YOUTH_AFTER = re.compile(r"\s+(?:youth|youths|juvenile|juveniles|under-18s?)\b", re.I)
 # "Outcome 8 was assigned to 47,550 offences recorded ...": outcomes counted in offences
 ASSIGNED_TO = re.compile(r"\b(?:assigned|applied|allocated|attached)\s+to\s+(?:a\s+total\s+of\s+)?$", re.I)

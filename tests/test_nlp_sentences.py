@@ -218,6 +218,15 @@ ROW_AND_LIST_DOCUMENTS = [
     ("Forces gave 60 cautions for rape in 2023.\n\nA further 12 suspects accused of raping a child under 13 "
      "were cautioned in 2023.\n\nKent Police issued the most, with nine.",
      [(None, CAU, "rape", 60, "2023"), (None, CAU, "child rape", 12, "2023"), ("Kent", CAU, "rape", 9, "2023")]),
+    # "Label: N, of which ...": the label's disposal; juveniles' cautions are youth cautions.
+    ("Out of court disposals, England and Wales, 2023\n\n- Cautions: 30,100 were issued (adults 27,000; "
+     "juveniles 3,100).\n- Penalty notices for disorder (PNDs): 9,800, of which 1,400 were issued for shoplifting.",
+     [(None, CAU, None, 30100, "2023"), (None, CAU, None, 27000, "2023"), (None, "youth caution", None, 3100, "2023"),
+      (None, PN, None, 9800, "2023"), (None, PN, "shoplifting", 1400, "2023")]),
+    # A generic total spelled out as a list of kinds is a generic out-of-court figure.
+    ("Formal out-of-court outcomes - cautions, penalty notices and cannabis warnings - accounted for 2% "
+     "of offences in 2023 (61,200).",
+     [(None, "out-of-court disposal", None, 61200, "2023")]),
 ]
 
 
