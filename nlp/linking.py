@@ -356,6 +356,11 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
             d.char_start += base
             d.char_end += base
         subset = any(m.kind == "count" and SUBSET_AFTER.match(text, m.cend) for m in inside)
+        # "14,880, of which 2,201 were for retail theft": the offence of a part is not the topic
+        first_count = next((m for m in inside if m.kind == "count"), None)
+        subset = subset or (first_count is not None and any(
+            m.kind == "offence" and m.cstart > first_count.cend
+            and SUBSET_WORDS.search(text, first_count.cend, m.cstart) for m in inside))
         update(ctx, inside, drafts, line, subset or tally_only)
         out.extend(drafts)
     return out

@@ -220,7 +220,9 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     last2 = " ".join(pre[-2:]) if len(pre) >= 2 else ""
     first = post[0] if post else ""
     core2 = " ".join([w for w in pre if w not in _FILLERS][-2:])
-    if last in PRE_LABEL_WORDS or last2 in PRE_LABEL_BIGRAMS or core2 in PRE_LABEL_BIGRAMS:
+    # "Operation 12" is a label; "During the operation, 167 people ..." is not
+    if ((last in PRE_LABEL_WORDS and pre_text.rstrip()[-1:] not in (",", ";"))
+            or last2 in PRE_LABEL_BIGRAMS or core2 in PRE_LABEL_BIGRAMS):
         return True
     if last in _ITEM_WORDS and not pre_text.rstrip().endswith(":"):
         return True  # "Request 1 - ...": an item number ("Answer: 31" is a value)

@@ -75,4 +75,6 @@ PLURAL_FORCES = re.compile(r"\b(?:the|all|both|these|those|several|many|other)\s
 # "a month-long operation resulted in 58 people charged": the results of a campaign over a
 # period, unlike "charged 12 people after Saturday's disorder"
 CAMPAIGN = re.compile(r"\b(?:(?:week|month|year|fortnight)-long|week\s+of\s+action|crackdown|campaign|blitz|"
-                      r"operation\s+(?:targeting|aimed|against|to\s+tackle))\b", re.I)
+                      r"operation\s+(?:targeting|aimed|against|to\s+tackle)|"
+                      r"(?:during|over|throughout)\s+the\s+(?:operation|crackdown|campaign|initiative)|"
+                      r"[\w]+-(?:day|week|month)\s+(?:operation|crackdown|campaign|initiative))\b", re.I)

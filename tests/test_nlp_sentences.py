@@ -227,6 +227,14 @@ ROW_AND_LIST_DOCUMENTS = [
     ("Formal out-of-court outcomes - cautions, penalty notices and cannabis warnings - accounted for 2% "
      "of offences in 2023 (61,200).",
      [(None, "out-of-court disposal", None, 61200, "2023")]),
+    # "During the operation, 88 ..." is no operation number; a course's subject is no offence.
+    ("Durham Police ran a month-long crackdown on shoplifting in 2024.\n\nDuring the operation, 88 people were "
+     "charged or summonsed and 19 were given a conditional caution requiring them to attend a theft awareness course.",
+     [("Durham", "charge", "shoplifting", 88, "2024"), ("Durham", "conditional caution", "shoplifting", 19, "2024")]),
+    # The offence of a part ("of which ... for shoplifting") does not become the topic.
+    ("Penalty notices for disorder: 9,800 in 2023, of which 1,400 were issued for shoplifting.\n\n"
+     "Community resolutions: 41,000 in 2023.",
+     [(None, PN, None, 9800, "2023"), (None, PN, "shoplifting", 1400, "2023"), (None, CR, None, 41000, "2023")]),
 ]
 
 
