@@ -15,7 +15,7 @@ from .sentences import Sent, sentences
 from .wording import (
     ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, CAMPAIGN, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
-    GENERIC_DISPOSAL, LABEL_COLON, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
+    GENERIC_DISPOSAL, LABEL_COLON, OTHER_CLAUSE, RISE_TO, CRIME_NOUN_AFTER, TOTAL_AFTER, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
 )
 
 
@@ -234,6 +234,8 @@ class SentenceLinker:
         if not assigned and BASE_POST.match(text_after):
             self.bases.add(i)
             return True  # "4,000 offences were recorded": the base, not a disposal count
+        if CRIME_NOUN_AFTER.match(text_after) and RISE_TO.search(self.text, max(start, c.cstart - 90), c.cstart):
+            return True  # "a 14% rise in recorded hate crime, to more than 9,400 offences"
         if TALLY_NOUN.match(text_after) and CRIME_TALLY_VERB.search(self.text, max(start, c.cstart - 50), c.cstart):
             self.bases.add(i)
             return True  # "BTP received 2,741 reports", "recorded 1,842 hate crimes"
@@ -267,8 +269,9 @@ class SentenceLinker:
             only = [m for m in self.ms if m.kind == "offence"]
             # "gave 14 and 9 youth cautions for robbery": one offence for all the counts, but
             # not across "1,032 ..., of which 301 were for shoplifting"
-            if len({m.value for m in only}) == 1 and not SUBSET_WORDS.search(
-                    self.text[min(c.cend, only[0].cstart):max(c.cstart, only[0].cend)]):
+            between = self.text[min(c.cend, only[0].cstart):max(c.cstart, only[0].cend)] if only else ""
+            # nor across "5,480 PNDs in total, while the City of London issued 318 for shoplifting"
+            if len({m.value for m in only}) == 1 and not SUBSET_WORDS.search(between) and not OTHER_CLAUSE.search(between):
                 offence_m = only[0]
         period = self.period(i, loose=True)
         prev = ctx.last_primary()
@@ -319,6 +322,8 @@ class SentenceLinker:
         if disposal in ("caution", "conditional caution") and (
                 YOUTH_AFTER.match(text_after) or YOUTH_BEFORE.search(self.text, max(0, c.cstart - 20), c.cstart)):
             disposal = "youth " + disposal  # "(31,644 adult and 7,564 youth)"
+        if offence_m is None and TOTAL_AFTER.match(text_after):
+            offence = None  # "issued 5,480 PNDs in total": for all offences, not the topic's
         if disposal in DISPOSAL_DEFAULT_OFFENCE and offence_m is None:
             offence = DISPOSAL_DEFAULT_OFFENCE[disposal]  # a cannabis warning is for a drug offence
         offence = offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)

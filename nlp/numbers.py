@@ -96,6 +96,7 @@ PRE_LABEL_BIGRAMS = {
     "ages of", "under the", "up to", "a maximum", "population of", "aged from", "from age",
     "call on", "ring on", "text on", "calling on",
 }
+_AGE_PAIR = re.compile(r"\s*(?:and|or|to|-|–)\s*\d{1,2}[-\s]years?[-\s]olds?\b", re.I)
 _CURRENCY_CODES = {"gbp", "eur", "usd", "euros", "euro"}
 _APPROX_TAIL = {"more", "than", "over", "nearly", "almost", "around", "about", "some", "roughly",
                 "approximately", "just", "under", "fewer", "less"}
@@ -246,6 +247,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "0115 967 0999", "ext. 800 2345": digit groups of a phone number
     if first in ("(", "/") and text[end:end + 1] in "(/":
         return True  # "40(2)", "12/5"
+    if _AGE_PAIR.match(text, end, end + 30):
+        return True  # "16 and 17-year-olds"
     if first in ("years", "year") and len(post) > 1 and post[1] == "old":
         return True
     if (first in ("a", "an", "each", "every") and len(post) > 1 and post[1] in _RATE_UNITS

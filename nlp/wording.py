@@ -64,6 +64,13 @@ REPLACED_WITH = re.compile(r"\breplac\w*\b[^.;]{0,100}\bwith\s+(?:just\s+|only\s
 YOUTH_BEFORE = re.compile(r"\b(?:youth|youths|juvenile|juveniles|under-18s?|children)\s*[:=-]?\s*$", re.I)
 LABEL_COLON = re.compile(r"[^.;:\n]{0,40}:\s*")
 GENERIC_DISPOSAL = "out-of-court disposal"
+CRIME_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:offences|crimes|incidents|reports|cases|allegations)\b", re.I)
+TOTAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:in\s+total|overall|in\s+all|altogether)\b", re.I)
+OTHER_CLAUSE = re.compile(r"\b(?:while|whilst|whereas|but)\b", re.I)
+# "a 14% rise in recorded hate crime across the region, to 9,400 offences": the new level of a tally
+RISE_TO = re.compile(r"\b(?:rise|rose|risen|increase|increased|fall|fell|fallen|drop|dropped|jump|jumped|climbed|"
+                     r"grew|decline|declined)\b[^.;]{0,80}\bto\s+(?:(?:more|fewer|less)\s+than\s+|over\s+|nearly\s+|"
+                     r"almost\s+|about\s+|around\s+|some\s+|just\s+(?:over|under)\s+)?$", re.I)
 YOUTH_AFTER = re.compile(r"\s+(?:youth|youths|juvenile|juveniles|under-18s?)\b", re.I)
 # "Outcome 8 was assigned to 47,550 offences recorded ...": outcomes counted in offences
 ASSIGNED_TO = re.compile(r"\b(?:assigned|applied|allocated|attached)\s+to\s+(?:a\s+total\s+of\s+)?$", re.I)

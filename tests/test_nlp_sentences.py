@@ -235,6 +235,16 @@ ROW_AND_LIST_DOCUMENTS = [
     ("Penalty notices for disorder: 9,800 in 2023, of which 1,400 were issued for shoplifting.\n\n"
      "Community resolutions: 41,000 in 2023.",
      [(None, PN, None, 9800, "2023"), (None, PN, "shoplifting", 1400, "2023"), (None, CR, None, 41000, "2023")]),
+    # The new level of a rising crime tally, and ages written as a pair, are not counts.
+    ("Kent Police used community resolutions for 120 hate crimes in 2023. The figures come despite a 9% rise "
+     "in recorded hate crime in the county, to more than 3,100 offences.",
+     [("Kent", CR, "hate crime", 120, "2023")]),
+    ("Essex Police issued 40 penalty notices for public order offences in 2023, pointing to a fall in the "
+     "number of 16 and 17-year-olds in court.",
+     [("Essex", PN, "public order offences", 40, "2023")]),
+    # A total "in total" is for all offences; another clause's offence is not shared.
+    ("In 2023 Kent Police issued 2,300 penalty notices in total, while Essex Police issued 90 penalty notices for shoplifting.",
+     [("Kent", PN, None, 2300, "2023"), ("Essex", PN, "shoplifting", 90, "2023")]),
 ]
 
 
