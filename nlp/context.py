@@ -17,7 +17,7 @@ OTHER_OUTCOME = "other-outcome"
 _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|except)|"
                     r"\b(?:exclude|excludes|excluding|excluded|except(?:\s+for)?|other\s+than|apart\s+from|"
                     r"not\s+including|does\s+not\s+include|do\s+not\s+include|"
-                    r"replaced\s+(?:with|by)|instead\s+of|rather\s+than|in\s+place\s+of|replacing))\s+(?:the\s+)?(?:an?\s+)?$", re.I)
+                    r"replaced\s+(?:with|by)|superseded\s+by|in\s+favou?r\s+of|instead\s+of|rather\s+than|in\s+place\s+of|replacing))\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 _EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
                       r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
 # "a dozen of the cautions were for ...": a part of the figure before, not the topic

@@ -245,6 +245,13 @@ ROW_AND_LIST_DOCUMENTS = [
     # A total "in total" is for all offences; another clause's offence is not shared.
     ("In 2023 Kent Police issued 2,300 penalty notices in total, while Essex Police issued 90 penalty notices for shoplifting.",
      [("Kent", PN, None, 2300, "2023"), ("Essex", PN, "shoplifting", 90, "2023")]),
+    # A list takes its heading's disposal, not the one it was dropped for or given instead of.
+    ("Avon and Somerset Police\n\n2. Adult cautions, which the force dropped in favour of community resolutions "
+     "in 2022. The figures held are:\n   2020: 512\n   2021: 430\n",
+     [("Avon and Somerset", CAU, None, 512, "2020"), ("Avon and Somerset", CAU, None, 430, "2021")]),
+    ("Durham Police FOI\n\nQuestion 1: How many simple cautions were given for theft?\nAnswer: Simple cautions "
+     "were given rather than a community resolution as follows:\n2021 - 14\n2022 - 11\n",
+     [("Durham", CAU, "theft", 14, "2021"), ("Durham", CAU, "theft", 11, "2022")]),
 ]
 
 
