@@ -15,6 +15,10 @@ from .vocab import canonical
 SKIP_LABEL = re.compile(r"^\s*(?:grand\s+)?(?:total|totals|all\s+outcomes|sum|%|percentage|proportion|rate|"
                         r"change|difference|share|per\s)", re.I)
 SKIP_HEADER = re.compile(r"%|\brate\b|per\s+1|proportion|share|change|difference|\btotal\b", re.I)
+# Columns of codes and keys, as in Home Office open data ("Offence Code", "Outcome Type",
+# "Financial Quarter"): their numbers label a row, they do not count anything.
+CODE_HEADER = re.compile(r"^\s*(?:offence|outcome|crime|force|home\s+office|financial)?\s*"
+                         r"(?:sub)?(?:code|type|quarter|year|ref|reference|id|number)\s*$", re.I)
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
 
 
@@ -140,7 +144,7 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
             if value is None or (not header and _is_year(cell)):
                 continue
             col = header[j] if j < len(header) else ""
-            if col and (SKIP_HEADER.search(col)):
+            if col and (SKIP_HEADER.search(col) or CODE_HEADER.match(col)):
                 continue
             d = _draft(value, row_info, read(col), caption, ctx, own_axis)
             if d is None:

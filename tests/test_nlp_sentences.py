@@ -456,3 +456,11 @@ HARDER_DOCUMENTS = [
 @pytest.mark.parametrize("text,expected", HARDER_DOCUMENTS, ids=[d[0][:40] for d in HARDER_DOCUMENTS])
 def test_harder_document(text, expected):
     assert as_tuples(extract(text)) == expected
+
+
+def test_code_columns_of_open_data_tables_are_not_counts():
+    text = ("Sheet: Outcomes\n"
+            "| Financial Year | Financial Quarter | Force Name | Offence Code | Outcome Type | Outcome Description | Force outcomes recorded in quarter |\n"
+            "|---|---|---|---|---|---|---|\n"
+            "| 2023/24 | 2 | Wiltshire | 46 | 8 | Community Resolution | 37 |\n")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)] == [("Wiltshire", "community resolution", 37)]
