@@ -17,8 +17,9 @@ SKIP_LABEL = re.compile(r"^\s*(?:grand\s+)?(?:total|totals|all\s+outcomes|sum|%|
 SKIP_HEADER = re.compile(r"%|\brate\b|per\s+1|proportion|share|change|difference|\btotal\b", re.I)
 # Columns of codes and keys, as in Home Office open data ("Offence Code", "Outcome Type",
 # "Financial Quarter"): their numbers label a row, they do not count anything.
-CODE_HEADER = re.compile(r"^\s*(?:offence|outcome|crime|force|home\s+office|financial)?\s*"
-                         r"(?:sub)?(?:code|type|quarter|year|ref|reference|id|number)\s*$", re.I)
+CODE_HEADER = re.compile(r"^\s*(?:(?:offence|outcome|crime|force|home\s+office|financial)?\s*"
+                         r"(?:sub)?(?:code|type|quarter|year|ref|reference|id)|"
+                         r"(?:offence|outcome|crime|force|reference|ref|case)\s+number)\s*$", re.I)
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
 
 
