@@ -144,9 +144,16 @@ def doc_mentions(doc) -> list[Mention]:
     periods = doc.user_data.get("pw_periods")
     if periods is None:
         periods = [(sp.start, sp.end, sp.start_char, sp.end_char, sp.text) for sp in doc.spans.get(PERIODS_KEY, [])]
+    doc_str = doc_text(doc) if periods else ""
+    last_end = -10
     for start, end, cstart, cend, text in periods:
-        out.append(Mention("period", start, end, cstart, cend, _THE.sub("", text)))
         blocked[start:end] = b"\x01" * (end - start)
+        bracketed = (doc_str[cstart - 1:cstart] == "(" and doc_str[cend:cend + 1] == ")"
+                     and not doc_str[last_end:cstart - 1].strip(" ,"))
+        last_end = cend
+        if bracketed:
+            continue  # "year ending March 2024 (2023)": the earlier period of bracketed values
+        out.append(Mention("period", start, end, cstart, cend, _THE.sub("", text)))
     counts = doc.user_data.get("pw_counts")
     if counts is None:
         counts = [(sp.start, sp.end, sp.start_char, sp.end_char, sp._.pw_value)

@@ -252,6 +252,10 @@ ROW_AND_LIST_DOCUMENTS = [
     ("Durham Police FOI\n\nQuestion 1: How many simple cautions were given for theft?\nAnswer: Simple cautions "
      "were given rather than a community resolution as follows:\n2021 - 14\n2022 - 11\n",
      [("Durham", CAU, "theft", 14, "2021"), ("Durham", CAU, "theft", 11, "2022")]),
+    # "2023 (2022)": the bracketed period is that of the bracketed values, not the table's.
+    ("Youth cautions, 2023 (2022)\n\nForce       Youth cautions\nKent        120 (130)\nEssex       90 (81)\n",
+     [("Kent", "youth caution", None, 120, "2023"), ("Kent", "youth caution", None, 130, None),
+      ("Essex", "youth caution", None, 90, "2023"), ("Essex", "youth caution", None, 81, None)]),
 ]
 
 
