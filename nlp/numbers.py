@@ -87,7 +87,8 @@ PRE_LABEL_WORDS = {
     "stage", "division", "top", "bottom", "ranked", "rank", "aged", "age", "ages", "per",
     "every", "foi", "number", "aged", "band", "bands", "platform", "line", "wave", "round",
     "ext", "extension", "tel", "telephone", "phone", "via", "dial", "ring", "text", "sms", "between",
-    "call", "calling", "contact", "contacting", "texting", "texted",
+    "call", "calling", "contact", "contacting", "texting", "texted", "non-emergency", "emergency", "helpline",
+    "freephone", "crimestoppers",
     "<", ">", "≤",
 }
 PRE_LABEL_BIGRAMS = {
@@ -96,6 +97,8 @@ PRE_LABEL_BIGRAMS = {
     "ages of", "under the", "up to", "a maximum", "population of", "aged from", "from age",
     "call on", "ring on", "text on", "calling on",
 }
+_SERVICE_NUMBERS = {101, 111, 999, 112}
+_PHONE_VERB = re.compile(r"\b(?:call|ring|phone|contact|dial|text|report it|reach)\w*\b", re.I)
 _AGE_PAIR = re.compile(r"\s*(?:and|or|to|-|–)\s*\d{1,2}[-\s]years?[-\s]olds?\b", re.I)
 _CURRENCY_CODES = {"gbp", "eur", "usd", "euros", "euro"}
 _APPROX_TAIL = {"more", "than", "over", "nearly", "almost", "around", "about", "some", "roughly",
@@ -225,6 +228,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if ((last in PRE_LABEL_WORDS and pre_text.rstrip()[-1:] not in (",", ";"))
             or last2 in PRE_LABEL_BIGRAMS or core2 in PRE_LABEL_BIGRAMS):
         return True
+    if last == "on" and value in _SERVICE_NUMBERS and _PHONE_VERB.search(pre_text):
+        return True  # "call Kent Police on 101": a telephone number
     if last in _ITEM_WORDS and not pre_text.rstrip().endswith(":"):
         return True  # "Request 1 - ...": an item number ("Answer: 31" is a value)
     if last in PRE_BOUND_WORDS and value <= 25:

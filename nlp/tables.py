@@ -139,7 +139,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     for (offset, line, cells), row_info in zip(data, row_infos):
         labels = _label_cells(cells)
         if any(SKIP_LABEL.match(t) for t in labels[:1] or [cells[0]]):
-            continue
+            if not _counted_total(labels, row_info, row_infos):
+                continue
         for j, cell in enumerate(cells[1:], 1):
             value = parse_cell_number(cell)
             if value is None or (not header and _is_year(cell)):
@@ -169,6 +170,22 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     if caption.get("period"):
         ctx.period = caption["period"]
     return out
+
+
+_BARE_TOTAL = re.compile(r"^\s*(?:grand\s+)?totals?\s*:?\s*$", re.I)
+
+
+def _counted_total(labels: list[str], row_info: dict, row_infos: list[dict]) -> bool:
+    """A total row that is a figure of its own: "Total out-of-court disposals" (a sum of
+    several disposal kinds is the generic out-of-court disposal), or a bare "Total" under
+    rows of offences (the disposal's count over all offences)."""
+    if row_info.get("disposal") == "out-of-court disposal":
+        return True
+    if labels and _BARE_TOTAL.match(labels[0]) and len(labels) == 1:
+        others = [r for r in row_infos if r is not row_info]
+        return (bool(others) and not any(r.get("disposal") for r in others)
+                and sum(1 for r in others if r.get("offence")) >= max(2, len(others) // 2))
+    return False
 
 
 def _label_cells(cells: list[str]) -> list[str]:
