@@ -6,6 +6,7 @@ on 24"), which beats any other in the sentence, which beats the document context
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from .context import BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentence, doc_mentions, enter_answer_line, update
@@ -17,6 +18,9 @@ from .wording import (
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
     GENERIC_DISPOSAL, LABEL_COLON, OTHER_CLAUSE, RISE_TO, CRIME_NOUN_AFTER, TOTAL_AFTER, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
 )
+
+
+EITHER_GAP = re.compile(r"\s*(?:,\s*)?(?:or|and/or)\s+(?:an?\s+|the\s+)?", re.I)
 
 
 def _first(items: list[Mention]) -> Mention | None:
@@ -247,6 +251,16 @@ class SentenceLinker:
             return True  # "..., including 1,030 of sexual touching": a part of that tally
         return False
 
+    def _either_disposal(self, disp: Mention) -> bool:
+        """Whether the disposal is one of "A or B": a count over two kinds is a figure of neither."""
+        for m in self._of(("disposal",)):
+            if m is disp or m.value == disp.value or m.value == GENERIC_DISPOSAL:
+                continue
+            a, b = (m, disp) if m.cend <= disp.cstart else (disp, m)
+            if b.cstart >= a.cend and EITHER_GAP.fullmatch(self.text, a.cend, b.cstart):
+                return True
+        return False
+
     def primary(self, i: int, quote: str, q_start: int) -> Draft | None:
         c, ctx = self.counts[i], self.ctx
         text_after = self.text[c.cend:c.cend + 80]
@@ -263,6 +277,8 @@ class SentenceLinker:
             disp = generic  # "Out-of-court outcomes - cautions, PNDs and warnings - (85,490)"
         if self._not_a_disposal_count(i, adjacent, text_after):
             return None
+        if disp is not None and disp.kind == "disposal" and self._either_disposal(disp):
+            return None  # "dealt with by a caution or a community resolution": no one kind's count
         force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)
         offence_m = self.pick(i, ("offence",), 4)
         if offence_m is None:

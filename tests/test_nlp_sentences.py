@@ -511,3 +511,9 @@ def test_fourth_set_document(text, expected):
 ])
 def test_service_telephone_numbers_are_not_counts(text):
     assert all(f.count not in (101, 111, 999) for f in extract(text))
+
+
+def test_a_count_over_either_of_two_disposals_is_no_figure():
+    text = ("In 2023 Suffolk Constabulary dealt with 412 thefts by a caution or a penalty notice. "
+            "Suffolk Constabulary issued 96 community resolutions for theft in 2023.")
+    assert as_tuples(extract(text)) == [("Suffolk", CR, "theft", 96, "2023")]
