@@ -82,6 +82,7 @@ class Context:
     offence_of_figure: bool = False     # the offence was named with a figure, not as the topic
     period: str | None = None
     last_figures: list = field(default_factory=list)
+    recent_figures: list = field(default_factory=list)  # primaries of the last figure sentences
     list_mode: bool = False             # after a heading line ending with ':'
     items: dict = field(default_factory=dict)  # numbered request items -> (disposal, offence)
 
@@ -224,6 +225,8 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         if periods:
             ctx.period = periods[-1]
     ctx.last_figures = drafts
+    if drafts:
+        ctx.recent_figures = (ctx.recent_figures + [d for d in drafts if not d.is_previous])[-12:]
     _line_state(ctx, line_text, any(m.kind == "count" for m in mentions), "disposal" in last)
     item = _item(line_text[:40])
     if item and "disposal" in last:  # "2. The number of cannabis warnings ...": remember item 2

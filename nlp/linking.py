@@ -157,6 +157,28 @@ class SentenceLinker:
                 for name, i in zip(names, sorted(drafts)):
                     setattr(drafts[i], kind, name)
 
+    def _respectively_again(self, quote: str, q_start: int) -> list[Draft] | None:
+        """'The equivalent figures were 1,210, 401 and 98 respectively': with no disposal in the
+        sentence, the counts restate the last figures of as many disposal kinds, in order."""
+        n = len(self.counts)
+        if (n < 2 or "respectively" not in self.sent_text.lower()
+                or self._of(("disposal", "dref", "other"))):
+            return None
+        firsts: dict[str, Draft] = {}
+        for d in self.ctx.recent_figures:
+            firsts.setdefault(d.disposal, d)
+        if len(firsts) < n:
+            return None
+        ordered = list(firsts.values())[-n:]
+        periods = [m.value for m in self._of(("period",))]
+        forces = [m.value for m in self._of(("force",))]
+        out = []
+        for c, d in zip(self.counts, ordered):
+            out.append(Draft(forces[0] if len(forces) == 1 else d.force, d.disposal, d.offence, c.value,
+                             periods[-1] if periods else None, quote, q_start, q_start + len(quote),
+                             national=d.national))
+        return out
+
     def _has_own_name(self, i: int) -> bool:
         """'compared with 38 in Essex' / 'compared with 38 cautions': a figure of its own."""
         c = self.counts[i]
@@ -173,6 +195,9 @@ class SentenceLinker:
         quote = self.sent_text.strip()
         lead = len(self.sent_text) - len(self.sent_text.lstrip())
         q_start = self.sent.start_char + lead
+        again = self._respectively_again(quote, q_start)
+        if again is not None:
+            return again
         drafts: dict[int, Draft] = {}
         olds: list[tuple[int, int | None]] = []  # (count index, partner index or None)
         kinds = [self.comparison(i) for i in range(len(self.counts))]

@@ -517,3 +517,11 @@ def test_a_count_over_either_of_two_disposals_is_no_figure():
     text = ("In 2023 Suffolk Constabulary dealt with 412 thefts by a caution or a penalty notice. "
             "Suffolk Constabulary issued 96 community resolutions for theft in 2023.")
     assert as_tuples(extract(text)) == [("Suffolk", CR, "theft", 96, "2023")]
+
+
+def test_respectively_restates_the_last_figures_of_each_disposal_kind():
+    text = ("In 2023 Cumbria Constabulary issued 240 community resolutions for criminal damage.\n"
+            "Penalty notices were given 35 times for criminal damage in 2023.\n"
+            "In 2022 the corresponding numbers were 210 and 41 respectively.")
+    assert as_tuples(extract(text))[-2:] == [("Cumbria", CR, "criminal damage", 210, "2022"),
+                                             ("Cumbria", PN, "criminal damage", 41, "2022")]
