@@ -97,6 +97,7 @@ PRE_LABEL_BIGRAMS = {
     "ages of", "under the", "up to", "a maximum", "population of", "aged from", "from age",
     "call on", "ring on", "text on", "calling on",
 }
+_LABEL_PAIR = re.compile(r"([A-Za-z]+)\s+\d{1,3}\s*(?:,|and|or|&)\s*$")
 _SERVICE_NUMBERS = {101, 111, 999, 112}
 _PHONE_VERB = re.compile(r"\b(?:call|ring|phone|contact|dial|text|report it|reach)\w*\b", re.I)
 _AGE_PAIR = re.compile(r"\s*(?:and|or|to|-|–)\s*\d{1,2}[-\s]years?[-\s]olds?\b", re.I)
@@ -230,6 +231,9 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True
     if last == "on" and value in _SERVICE_NUMBERS and _PHONE_VERB.search(pre_text):
         return True  # "call Kent Police on 101": a telephone number
+    label_pair = _LABEL_PAIR.search(pre_text)
+    if label_pair and label_pair.group(1).lower() in PRE_LABEL_WORDS:
+        return True  # the "16" of "outcomes 15 and 16", "sections 4 to 5"
     if last in _ITEM_WORDS and not pre_text.rstrip().endswith(":"):
         return True  # "Request 1 - ...": an item number ("Answer: 31" is a value)
     if last in PRE_BOUND_WORDS and value <= 25:

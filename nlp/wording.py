@@ -13,7 +13,8 @@ COMPARE_PRE = re.compile(
 PAREN_COMPARE = re.compile(r"compar|previous|last\s+year|year\s+before|earlier|prior|from", re.I)
 TO_BETWEEN = re.compile(r"^[^.;]{0,60}?\bto\s+(?:just\s+|only\s+|some\s+|around\s+|about\s+|a\s+record\s+|a\s+total\s+of\s+)*$", re.I)
 BASE_POST = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,4}?(?:offences|crimes|incidents|cases|reports|allegations)\s+"
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:offences|crimes|incidents|cases|reports|allegations|thefts|"
+    r"burglaries|robberies|assaults|rapes)\s+"
     r"(?:were\s+|had\s+been\s+|have\s+been\s+|being\s+)?(?:recorded|reported|logged)|"
     r"^[^.;]{0,60}?,\s*of\s+which", re.I)
 # "(b) Sexual assault - 17", "- Kent: 45", "2021/22 = 14": one labelled value per line
@@ -48,7 +49,7 @@ CRIME_TALLY_VERB = re.compile(r"\b(?:recorded|received|receiving|logged|attended
                               r"admitting|admitted|admits|seized|recovered|arrested|detained|stopped|searched|"
                               r"identified|employs|employed|recruited|trained|diverted|diverting|referred|referring)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "240 offenders had completed the course": an activity of the people counted, not a disposal
-ACTIVITY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:(?:had|have|has)\s+(?:now\s+|since\s+)?)?"
+ACTIVITY_AFTER = re.compile(r"[\"'”’)]?\s+(?:[\w-]+\s+){0,2}?(?:(?:had|have|has)\s+(?:now\s+|since\s+)?)?"
                             r"(?:completed|attended|finished|signed\s+up|enrolled|taken\s+part|took\s+part|"
                             r"been\s+referred|were\s+referred|was\s+referred)\b", re.I)
 # ... followed by what was tallied ("1,842 hate crimes"), not by "." or "in 2023"

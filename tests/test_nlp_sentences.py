@@ -525,3 +525,13 @@ def test_respectively_restates_the_last_figures_of_each_disposal_kind():
             "In 2022 the corresponding numbers were 210 and 41 respectively.")
     assert as_tuples(extract(text))[-2:] == [("Cumbria", CR, "criminal damage", 210, "2022"),
                                              ("Cumbria", PN, "criminal damage", 41, "2022")]
+
+
+@pytest.mark.parametrize("text", [
+    "Community resolutions (outcomes 8 and 9) were rarely recorded as a share of outcomes.",
+    "Staffordshire Police told the panel that no cautions were issued for possession; 'about 30' young "
+    "people had been referred to a youth diversion programme.",
+    "Cautions for shoplifting in Kent were rare, while 52,000 shop thefts were reported in 2023.",
+])
+def test_label_pairs_referrals_and_reported_crimes_are_not_counts(text):
+    assert extract(text) == []
