@@ -18,6 +18,7 @@ How a document is read:
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -76,6 +77,11 @@ def _compatible(a: Draft, b: Draft) -> bool:
     return all(x is None or y is None or x == y for x, y in ((a.offence, b.offence), (a.period, b.period)))
 
 
+def _restates(d: Draft) -> bool:
+    written = (f"{d.count:,}", str(d.count))
+    return any(re.search(rf"\b(?:the|those|these)\s+{re.escape(w)}(?![\d,])", d.quote, re.I) for w in written)
+
+
 def _finish(drafts: list[Draft]) -> list[Figure]:
     """Merge repeats (a headline restating the body) and freeze into Figures."""
     kept: list[Draft] = []
@@ -91,6 +97,10 @@ def _finish(drafts: list[Draft]) -> list[Figure]:
         twin.period = twin.period or d.period
         if twin.previous_count is None and d.previous_count is not None:
             twin.previous_count, twin.change_pct = d.previous_count, d.change_pct
+    # "the 146 people charged" after "charged 146 people": a definite restatement, not a new figure
+    kept = [d for d in kept if not (_restates(d) and any(
+        o is not d and (o.force, o.disposal, o.count) == (d.force, d.disposal, d.count)
+        and o.char_start < d.char_start for o in kept))]
     # "More than 3,000 ..." in a headline, "3,112 cautions" in the body: the rounded
     # restatement is not a figure of its own.
     approx = [d for d in kept if d.approximate]

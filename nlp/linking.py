@@ -20,6 +20,7 @@ from .wording import (
 )
 
 
+NOT_A = re.compile(r"\b(?:not|neither|nor|never)\s+(?:an?\s+|the\s+)?(?:formal\s+|recognised\s+|official\s+)?$", re.I)
 EITHER_GAP = re.compile(r"\s*(?:,\s*)?(?:or|and/or)\s+(?:an?\s+|the\s+)?", re.I)
 
 
@@ -302,6 +303,8 @@ class SentenceLinker:
             disp = generic  # "Out-of-court outcomes - cautions, PNDs and warnings - (85,490)"
         if self._not_a_disposal_count(i, adjacent, text_after):
             return None
+        if disp is not None and disp.kind == "disposal" and NOT_A.search(self.text, max(0, disp.cstart - 30), disp.cstart):
+            return None  # "... 41,300 times - but it is not a formal out-of-court disposal"
         if disp is not None and disp.kind == "disposal" and self._either_disposal(disp):
             return None  # "dealt with by a caution or a community resolution": no one kind's count
         force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)

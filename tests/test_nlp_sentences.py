@@ -535,3 +535,15 @@ def test_respectively_restates_the_last_figures_of_each_disposal_kind():
 ])
 def test_label_pairs_referrals_and_reported_crimes_are_not_counts(text):
     assert extract(text) == []
+
+
+def test_a_definite_restatement_of_a_figure_is_reported_once():
+    text = ("Avon and Somerset Police charged 88 people with burglary during Operation Nightjar in 2023. "
+            "The chief constable said the 88 people charged had targeted homes across Bristol.")
+    assert [f.count for f in extract(text)] == [88]
+
+
+def test_a_count_of_something_that_is_not_a_disposal_is_no_figure():
+    text = ("Penalty notices are explained below. Words of advice were given 5,200 times in 2023, "
+            "but words of advice are not a formal out-of-court disposal.")
+    assert extract(text) == []
