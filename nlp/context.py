@@ -231,6 +231,11 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
     item = _item(line_text[:40])
     if item and "disposal" in last:  # "2. The number of cannabis warnings ...": remember item 2
         ctx.items[item] = (last["disposal"].value, last["offence"].value if "offence" in last else None)
+    elif (item and "offence" in last and ctx.items and ctx.disposal and item not in ctx.items
+          and not any(m.kind == "count" for m in mentions)):
+        # "Q2. Of these, how many related to indecent exposure?": the narrower offence of
+        # the disposal the request's earlier item named
+        ctx.items[item] = (ctx.disposal, next(m.value for m in mentions if m.kind == "offence"))
 
 
 def enter_answer_line(ctx: Context, line_text: str, mentions: list[Mention]) -> None:

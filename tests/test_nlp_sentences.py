@@ -547,3 +547,10 @@ def test_a_count_of_something_that_is_not_a_disposal_is_no_figure():
     text = ("Penalty notices are explained below. Words of advice were given 5,200 times in 2023, "
             "but words of advice are not a formal out-of-court disposal.")
     assert extract(text) == []
+
+
+def test_a_request_item_narrowing_the_offence_gives_its_answer_that_offence():
+    text = ("Request\n\nQ1. How many cautions did Norfolk Constabulary issue for violence against the person in 2023?\n"
+            "Q2. Of these, how many were for common assault?\n\nResponse\n\nA1. 2023 - 310\nA2. 2023 - 122\n")
+    assert as_tuples(extract(text)) == [("Norfolk", CAU, "violence against the person", 310, "2023"),
+                                        ("Norfolk", CAU, "common assault", 122, "2023")]
