@@ -20,6 +20,10 @@ from .wording import (
 )
 
 
+SHARE_VERB = re.compile(r"\s+(?:made\s+up|makes\s+up|make\s+up|accounted\s+for|accounts\s+for|account\s+for|"
+                        r"represented|comprised|totalled|totaled|came\s+to)\s+(?:some\s+|about\s+|around\s+|another\s+|a\s+further\s+)?",
+                        re.I)
+FOR_OFFENCE = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:for|related\s+to|involved)\s+(?:the\s+|an?\s+)?", re.I)
 NOT_A = re.compile(r"\b(?:not|neither|nor|never)\s+(?:an?\s+|the\s+)?(?:formal\s+|recognised\s+|official\s+)?$", re.I)
 EITHER_GAP = re.compile(r"\s*(?:,\s*)?(?:or|and/or)\s+(?:an?\s+|the\s+)?", re.I)
 
@@ -329,10 +333,15 @@ class SentenceLinker:
             # ("612 related to shoplifting"), or in a list or breakdown ("Of these, ...").
             offence_after = offence_m is not None and c.end < offence_m.start <= c.end + 4
             list_line = ctx.disposal is not None and LIST_LINE.fullmatch(self.sent_text)
-            anchored = (ctx.list_mode or list_line or force_m is not None or offence_after
+            # "Shoplifting made up 9,480.": an offence's share of the figure before
+            share = offence_m is not None and offence_m.cend <= c.cstart and bool(
+                SHARE_VERB.fullmatch(self.text, offence_m.cend, c.cstart))
+            anchored = (ctx.list_mode or list_line or force_m is not None or offence_after or share
                         or SUBSET_START.match(self.sent_text) or FIGURE_REF.search(self.sent_text))
-            # "The force issued 220 last year." shortly after the disposal was named
-            issued = ctx.disposal_age <= 2 and ISSUED_VERB.search(self.sent_text)
+            # "The force issued 220 last year." shortly after the disposal was named; "1,006 were
+            # for sexual offences" right after a paragraph about the disposal
+            for_offence = offence_after and bool(FOR_OFFENCE.fullmatch(self.text, c.cend, offence_m.cstart))
+            issued = ctx.disposal_age <= 2 and (ISSUED_VERB.search(self.sent_text) or for_offence or share)
             if not (anchored and (prev or ctx.list_mode or list_line)) and not issued:
                 return None
             if RECORDED.search(self.sent_text):

@@ -554,3 +554,18 @@ def test_a_request_item_narrowing_the_offence_gives_its_answer_that_offence():
             "Q2. Of these, how many were for common assault?\n\nResponse\n\nA1. 2023 - 310\nA2. 2023 - 122\n")
     assert as_tuples(extract(text)) == [("Norfolk", CAU, "violence against the person", 310, "2023"),
                                         ("Norfolk", CAU, "common assault", 122, "2023")]
+
+
+def test_an_offence_share_after_a_disposal_figure_continues_it():
+    text = ("Thames Valley Police issued 4,210 community resolutions in 2023. Criminal damage made up 1,120.\n\n"
+            "They are used for serious offences too. Force data show 212 were for robbery, including 15 for "
+            "robbery of business property.")
+    got = as_tuples(extract(text))
+    assert ("Thames Valley", CR, "criminal damage", 1120, "2023") in got
+    assert [f[3] for f in got if f[1] == CR] == [4210, 1120, 212, 15]
+
+
+def test_a_count_of_staff_named_with_an_offence_does_not_continue_a_figure():
+    text = ("Dorset Police issued 310 community resolutions in 2023. The force is funding 40 extra "
+            "domestic abuse advisers.")
+    assert [f.count for f in extract(text)] == [310]
