@@ -188,7 +188,7 @@ _OFFENCE_HEADS = {"offences", "offence", "possession", "crimes", "crime", "cases
 
 def _unit_excluded(words: list[str]) -> bool:
     for n, word in enumerate(words):
-        if n >= 3:
+        if n >= 4:
             break
         if word in EXCLUDED_UNITS and not (n + 1 < len(words) and words[n + 1] in _OFFENCE_HEADS):
             return True
