@@ -13,7 +13,7 @@ HERE = Path(__file__).resolve().parent
 EVAL = HERE.parents[1] / "shared/eval"
 # (set, F1 bar, offence accuracy bar): a little below what the extractor reaches today
 SETS = [("heldout-a", 0.97, 0.95), ("heldout-b", 0.97, 0.95), ("heldout-c", 0.97, 0.95),
-        ("heldout-d", 0.97, 0.93)]
+        ("heldout-d", 0.98, 0.94)]
 
 
 def _scorer():
