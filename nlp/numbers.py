@@ -192,8 +192,8 @@ def _unit_excluded(words: list[str]) -> bool:
             break
         if word in EXCLUDED_UNITS and not (n + 1 < len(words) and words[n + 1] in _OFFENCE_HEADS):
             return True
-        if word in STOP_WORDS:
-            return False
+        if word in STOP_WORDS or word[:1].isdigit() or word in UNITS or word in TENS:
+            return False  # "118 three years earlier": the unit is the next number's
     return False
 
 

@@ -569,3 +569,9 @@ def test_a_count_of_staff_named_with_an_offence_does_not_continue_a_figure():
     text = ("Dorset Police issued 310 community resolutions in 2023. The force is funding 40 extra "
             "domestic abuse advisers.")
     assert [f.count for f in extract(text)] == [310]
+
+
+def test_an_earlier_value_followed_by_a_time_phrase_is_read():
+    text = ("Merseyside Police issued 340 conditional cautions for criminal damage in 2023, "
+            "up from 212 two years earlier.")
+    assert [f.count for f in extract(text)] == [340, 212]
