@@ -12,8 +12,8 @@ from .pipeline import PERIODS_KEY, PeriodFinder, make_doc
 from .segment import Block, cell_spans
 from .vocab import canonical
 
-SKIP_LABEL = re.compile(r"^\s*(?:grand\s+)?(?:total|totals|all\s+outcomes|sum|%|percentage|proportion|rate|"
-                        r"change|difference|share|per\s)", re.I)
+SKIP_LABEL = re.compile(r"^\s*(?:grand\s+)?(?:(?:totals?|all\s+outcomes|sums?|percentages?|proportions?|rates?|"
+                        r"changes?|differences?|shares?)\b|%|per\s)", re.I)
 SKIP_HEADER = re.compile(r"%|\brate\b|per\s+1|proportion|share|change|difference|\btotal\b", re.I)
 # Columns of codes and keys, as in Home Office open data ("Offence Code", "Outcome Type",
 # "Financial Quarter"): their numbers label a row, they do not count anything.

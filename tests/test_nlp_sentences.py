@@ -575,3 +575,15 @@ def test_an_earlier_value_followed_by_a_time_phrase_is_read():
     text = ("Merseyside Police issued 340 conditional cautions for criminal damage in 2023, "
             "up from 212 two years earlier.")
     assert [f.count for f in extract(text)] == [340, 212]
+
+
+def test_a_summary_offences_row_is_not_a_sum_row():
+    text = ("Table 2: Cautions issued by offence group, England and Wales, 2023\n\n"
+            "Offence group                        2023\n"
+            "Drug offences                        5,933\n"
+            "Theft offences                       9,870\n"
+            "Summary offences                    13,958\n"
+            "Total                               29,761\n"
+            "Rate per 1,000                         3.1\n")
+    assert [(f.offence, f.count) for f in extract(text)] == [
+        ("drug offences", 5933), ("theft", 9870), (None, 13958), (None, 29761)]
