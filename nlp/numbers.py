@@ -104,7 +104,8 @@ _AGE_PAIR = re.compile(r"\s*(?:and|or|to|-|–)\s*\d{1,2}[-\s]years?[-\s]olds?\b
 _CURRENCY_CODES = {"gbp", "eur", "usd", "euros", "euro"}
 _APPROX_TAIL = {"more", "than", "over", "nearly", "almost", "around", "about", "some", "roughly",
                 "approximately", "just", "under", "fewer", "less"}
-_AGE_STAT = re.compile(r"\b(?:average|median|mean|typical)\s+age\b[^.;\n]*$", re.I)
+# "the average age of those cautioned was 34", "the youngest suspect was 15": an age.
+_AGE_STAT = re.compile(r"\b(?:(?:average|median|mean|typical)\s+age|youngest|oldest)\b[^.;\n]*$", re.I)
 PRE_BOUND_WORDS = {"under", "over", "below", "above", "under-", "u"}  # with value <= 25: ages
 DIFF_HEADS = {
     "rose", "risen", "rising", "increased", "increasing", "fell", "fallen", "falling", "dropped",
@@ -119,6 +120,8 @@ POST_REJECT_WORDS = {
     "%", "per", "percent", "percentage", "pc", "p", "m", "bn", "k", "million", "billion",
     "pounds", "pence", "quid", "yo", "am", "pm", "a.m", "p.m", "o'clock", "hrs", "gmt", "bst",
     "st", "nd", "rd", "th", "fold", "-fold", "year-old", "year-olds", "years-old", *MONTH_WORDS,
+    # a service's number, not a count: "its 61016 text service", "the 101 line"
+    "text", "textphone", "hotline", "helpline", "freephone",
 }
 _WORDS_RE = re.compile(r"[a-z][a-z'’.\-]*|%|\d[\d,]*|[(/]")
 _NAME_COMMA = re.compile(r"[A-Za-z],\s*$")

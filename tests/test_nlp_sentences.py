@@ -587,3 +587,13 @@ def test_a_summary_offences_row_is_not_a_sum_row():
             "Rate per 1,000                         3.1\n")
     assert [(f.offence, f.count) for f in extract(text)] == [
         ("drug offences", 5933), ("theft", 9870), (None, 13958), (None, 29761)]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("British Transport Police cautioned 57 people for sexual assault in 2023. Reports rose after it "
+     "launched its 61016 text service, the force said.", 57),
+    ("British Transport Police cautioned 57 people for sexual assault in 2023; the youngest suspect was 15.", 57),
+    ("Kent Police issued 40 cautions for shoplifting in 2023, and the oldest offender cautioned was 81.", 40),
+])
+def test_service_numbers_and_ages_of_the_youngest_are_not_counts(text, count):
+    assert [f.count for f in extract(text)] == [count]
