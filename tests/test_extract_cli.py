@@ -1,7 +1,6 @@
 """`policewatch extract`: files to JSON lines or a table, and the archive's unread documents."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -12,9 +11,9 @@ import archive
 from archive.documents import save_document
 from policewatch.commands.extract import extract
 from tests import sample_archive as sample
+from tests.conftest import SHARED_EVAL
 
 REPO = Path(__file__).resolve().parents[1]
-EVAL = Path(__file__).resolve().parents[2] / "shared/eval"
 KENT = "Kent Police issued 45 cautions for theft in 2023, up from 30 in 2022.\n"
 HTML = ("<html><body><article><h1>Cautions for theft</h1><p>Figures obtained by this newspaper "
         "show how often forces in the South East used cautions for theft.</p><table>"
@@ -121,20 +120,11 @@ def test_no_files_and_no_archive_is_a_clear_error(tmp_path):
     assert "no archive at" in result.output and "missing.db" in result.output
 
 
-def _scorer():
-    path = EVAL / "score.py"
-    if not path.exists():
-        pytest.skip(f"the shared evaluation folder is not beside the repository ({EVAL})")
-    spec = importlib.util.spec_from_file_location("figure_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
-
-def test_dev_set_scores_above_the_bar():
-    score = _scorer()
-    gold = json.loads((EVAL / "dev/gold.json").read_text(encoding="utf-8"))
-    docs = sorted((EVAL / "dev/docs").iterdir())
+def test_dev_set_scores_above_the_bar(figure_scorer):
+    score = figure_scorer
+    gold = json.loads((SHARED_EVAL / "dev/gold.json").read_text(encoding="utf-8"))
+    docs = sorted((SHARED_EVAL / "dev/docs").iterdir())
     result = run(*map(str, docs), "--format", "jsonl")
     assert result.exit_code == 0, result.output
     overall = score.score(gold, lines(result))[-1]

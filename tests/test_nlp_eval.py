@@ -1,7 +1,6 @@
 """Our held-out regression sets, scored with the shared scorer's score() function."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -10,20 +9,9 @@ import pytest
 from nlp import extract_many, html_to_text
 
 HERE = Path(__file__).resolve().parent
-EVAL = HERE.parents[1] / "shared/eval"
 # (set, F1 bar, offence accuracy bar): a little below what the extractor reaches today
 SETS = [("heldout-a", 0.97, 0.95), ("heldout-b", 0.97, 0.95), ("heldout-c", 0.97, 0.95),
         ("heldout-d", 0.98, 0.94)]
-
-
-def _scorer():
-    path = EVAL / "score.py"
-    if not path.exists():
-        pytest.skip(f"the shared scorer is not beside the repository ({EVAL})")
-    spec = importlib.util.spec_from_file_location("figure_score", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _read(path: Path) -> str:
@@ -32,11 +20,11 @@ def _read(path: Path) -> str:
 
 
 @pytest.mark.parametrize("name,f1_bar,offence_bar", SETS, ids=[s[0] for s in SETS])
-def test_heldout_set_scores_above_its_bar(name, f1_bar, offence_bar):
+def test_heldout_set_scores_above_its_bar(name, f1_bar, offence_bar, figure_scorer):
     folder = HERE / "eval" / name
     if not (folder / "gold.json").exists():
         pytest.skip(f"regression set {name} is not in this checkout")
-    score = _scorer()
+    score = figure_scorer
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     docs = sorted((folder / "docs").iterdir())
     predictions = [dict(fig.to_dict(), file=doc.name)
