@@ -77,9 +77,13 @@ def _compatible(a: Draft, b: Draft) -> bool:
     return all(x is None or y is None or x == y for x, y in ((a.offence, b.offence), (a.period, b.period)))
 
 
+_DEFINITE_NUMBER = re.compile(r"\b(?:the|those|these)\s+(\d[\d,]*)", re.I)
+
+
 def _restates(d: Draft) -> bool:
+    """Whether the quote says "the 146 ..." of this draft's count."""
     written = (f"{d.count:,}", str(d.count))
-    return any(re.search(rf"\b(?:the|those|these)\s+{re.escape(w)}(?![\d,])", d.quote, re.I) for w in written)
+    return any(m.group(1).rstrip(",") in written for m in _DEFINITE_NUMBER.finditer(d.quote))
 
 
 def _finish(drafts: list[Draft]) -> list[Figure]:
@@ -98,9 +102,9 @@ def _finish(drafts: list[Draft]) -> list[Figure]:
         if twin.previous_count is None and d.previous_count is not None:
             twin.previous_count, twin.change_pct = d.previous_count, d.change_pct
     # "the 146 people charged" after "charged 146 people": a definite restatement, not a new figure
-    kept = [d for d in kept if not (_restates(d) and any(
+    kept = [d for d in kept if not (any(
         o is not d and (o.force, o.disposal, o.count) == (d.force, d.disposal, d.count)
-        and o.char_start < d.char_start for o in kept))]
+        and o.char_start < d.char_start for o in by_key[(d.force, d.disposal, d.count)]) and _restates(d))]
     # "More than 3,000 ..." in a headline, "3,112 cautions" in the body: the rounded
     # restatement is not a figure of its own.
     approx = [d for d in kept if d.approximate]
