@@ -20,6 +20,17 @@ _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|exc
                     r"replaced\s+(?:with|by)|superseded\s+by|in\s+favou?r\s+of|instead\s+of|rather\s+than|in\s+place\s+of|replacing))\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 _EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
                       r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
+# Words one of which every match of _ASIDE / _EXAMPLE contains: a substring test first
+# skips the regular expression for almost every name (it runs once per name found).
+_ASIDE_WORDS = ("incl", "excl", "except", "than", "apart", "replac", "supersed", "favo", "instead", "place")
+_EXAMPLE_WORDS = ("like", "such", "e.g", "example")
+
+
+def _may_match(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    window = text[max(0, start):end].lower()
+    return any(w in window for w in words)
+
+
 # "a dozen of the cautions were for ...": a part of the figure before, not the topic
 SUBSET_AFTER = re.compile(r"\s+of\s+(?:the|these|those|them|which)\b", re.I)
 _NO_DATA = re.compile(r"[\s,]*(?:(?:which|who)\s+)?(?:were|was|is|are|has|have|had)?\s*(?:been\s+)?"
@@ -134,11 +145,13 @@ def doc_mentions(doc) -> list[Mention]:
         value = canonical(label, ent_id) if label in ENTITY_KINDS else text[cstart:cend]
         if kind == "body":
             value = force_of_body(value)
-        if kind == "offence" and _EXAMPLE.search(text, max(0, cstart - 90), cstart):
+        if kind == "offence" and _may_match(text, cstart - 90, cstart, _EXAMPLE_WORDS) and _EXAMPLE.search(
+                text, max(0, cstart - 90), cstart):
             continue  # "a punishment normally reserved for low-level crimes like graffiti"
         if kind == "force" and _NO_DATA.match(text, cend, cend + 80):
             continue  # "(1) Devon and Cornwall Police were unable to supply data": a caveat
-        if kind in ("disposal", "force", "offence") and _ASIDE.search(text, max(0, cstart - 60), cstart):
+        if (kind in ("disposal", "force", "offence") and _may_match(text, cstart - 60, cstart, _ASIDE_WORDS)
+                and _ASIDE.search(text, max(0, cstart - 60), cstart)):
             continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
         if value:
             out.append(Mention(kind, start, end, cstart, cend, value))

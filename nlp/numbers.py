@@ -105,6 +105,7 @@ _CURRENCY_CODES = {"gbp", "eur", "usd", "euros", "euro"}
 _APPROX_TAIL = {"more", "than", "over", "nearly", "almost", "around", "about", "some", "roughly",
                 "approximately", "just", "under", "fewer", "less"}
 # "the average age of those cautioned was 34", "the youngest suspect was 15": an age.
+_AGE_WORDS = re.compile(r"age|youngest|oldest", re.I)  # cheap test before _AGE_STAT
 _AGE_STAT = re.compile(r"\b(?:(?:average|median|mean|typical)\s+age|youngest|oldest)\b[^.;\n]*$", re.I)
 PRE_BOUND_WORDS = {"under", "over", "below", "above", "under-", "u"}  # with value <= 25: ages
 DIFF_HEADS = {
@@ -219,7 +220,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         core_pre.pop()
     if " ".join(core_pre[-2:]) in ("out of", "total of all", "population of") and value >= 10:
         return True  # "out of more than 67,000 reports": the base of a share
-    if value <= 110 and _AGE_STAT.search(text, max(0, start - 90), start):
+    if value <= 110 and _AGE_WORDS.search(text, max(0, start - 90), start) and _AGE_STAT.search(
+            text, max(0, start - 90), start):
         return True  # "the average age of those cautioned was 34"
     post_text = text[end:end + 50]
     stop = _CLAUSE_END.search(post_text)
@@ -234,7 +236,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True
     if last == "on" and value in _SERVICE_NUMBERS and _PHONE_VERB.search(pre_text):
         return True  # "call Kent Police on 101": a telephone number
-    label_pair = _LABEL_PAIR.search(pre_text)
+    label_pair = pre_text.rstrip().endswith((",", "and", "or", "&")) and _LABEL_PAIR.search(pre_text)
     if label_pair and label_pair.group(1).lower() in PRE_LABEL_WORDS:
         return True  # the "16" of "outcomes 15 and 16", "sections 4 to 5"
     if last in _ITEM_WORDS and not pre_text.rstrip().endswith(":"):

@@ -5,6 +5,7 @@ periods from the regular expressions in numbers.py / periods.py.
 """
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 
 import numpy as np
@@ -204,5 +205,12 @@ def build_pipeline() -> Language:
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The shared pipeline for this process."""
-    return build_pipeline()
+    """The shared pipeline for this process.
+
+    It lives as long as the process, so its ~100,000 Python objects (vocabulary, pattern
+    tables) are moved out of the cyclic garbage collector's reach: otherwise every
+    full collection rescans them, which cost a quarter of extraction time (bench/).
+    Refcounting still frees everything else as before."""
+    nlp = build_pipeline()
+    gc.freeze()
+    return nlp
