@@ -27,7 +27,9 @@ def documents_to_extract(db: Database, batch: int = 200) -> Iterator[dict]:
 
 
 def replace_figures(db: Database, document_id: int, content_hash: str, figures: list[dict]) -> int:
-    """Replace a document's figures with these; returns how many figure keys are new to the archive."""
+    """Replace a document's figures with these; returns how many figure keys are new to the archive.
+
+    extracted_at is when a figure was first read from this document."""
     now = utc_now()
     with db.conn:
         keys = {f["figure_key"] for f in figures}
@@ -37,8 +39,13 @@ def replace_figures(db: Database, document_id: int, content_hash: str, figures: 
             known = {r[0] for r in db.execute(
                 f"select distinct figure_key from figures where figure_key in ({marks}) and document_id != ?",
                 [*keys, document_id])}
+        # A figure the document still states keeps the time it was first read: "new
+        # figures this week" must not list it again because a typo was fixed nearby.
+        first_read = dict(db.execute(
+            "select figure_key, min(extracted_at) from figures where document_id = ? group by figure_key",
+            [document_id]).fetchall())
         db.execute("delete from figures where document_id = ?", [document_id])
-        rows = [{"document_id": document_id, "extracted_at": now,
+        rows = [{"document_id": document_id, "extracted_at": first_read.get(f["figure_key"], now),
                  **{c: f.get(c) for c in FIGURE_COLUMNS}} for f in figures]
         if rows:
             db["figures"].insert_all(rows)

@@ -82,3 +82,20 @@ def test_new_figures_are_credited_to_the_sources_latest_run(tmp_path):
     credit_new_figures(db, {"local-news": 3})
     assert [r["new_figures"] for r in recent_runs(db, "local-news")] == [3, 0]
     assert (new, old) == tuple(r["id"] for r in recent_runs(db, "local-news"))
+
+
+def test_a_figure_still_stated_after_an_edit_keeps_when_it_was_first_read(tmp_path):
+    db = archive.open_archive(tmp_path / "pw.db")
+    doc = _save(db, "https://n.example/a", "v1")
+    (pending,) = documents_to_extract(db)
+    kept = {"figure_key": "k1", "disposal": "caution", "count": 3, "force": "Kent"}
+    replace_figures(db, doc.document_id, pending["content_hash"], [kept])
+    db.execute("update figures set extracted_at = '2020-01-01T00:00:00'")
+    db.conn.commit()
+    _save(db, "https://n.example/a", "v2: a corrected paragraph and one more figure")
+    (pending,) = documents_to_extract(db)
+    added = {**kept, "figure_key": "k2", "count": 4}
+    replace_figures(db, doc.document_id, pending["content_hash"], [kept, added])
+    first_read = {r["figure_key"]: r["extracted_at"] for r in db["figures"].rows}
+    assert first_read["k1"] == "2020-01-01T00:00:00"
+    assert first_read["k2"] > "2020-01-01T00:00:00"
