@@ -178,3 +178,36 @@ def test_links_outside_the_sources_domains_are_counted_not_fetched(tmp_path):
     assert "1 not followed: outside the source's domains (localhost; see allowed_domains)" in summary["message"]
     assert not any("norfolk" in p for p in strict_requests)
     assert wide_summaries["wide"]["new_documents"] == 3
+
+
+def test_a_paged_atom_feed_is_followed_to_its_older_pages(tmp_path):
+    """RFC 5005: an archive feed whose first page links rel="next" to older entries."""
+    root = tmp_path / "site"
+    root.mkdir()
+    pages = [("atom.xml", "atom-2.xml", "harbour-town"), ("atom-2.xml", "atom-3.xml", "moorside"),
+             ("atom-3.xml", None, "fenland")]
+    for name, older, town in pages:
+        link = f'<link rel="next" href="{{{{BASE}}}}/{older}"/>' if older else ""
+        (root / name).write_text(
+            '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            f'<id>tag:pages.example,2024:{name}</id><title>Pages</title><updated>2024-05-01T09:00:00Z</updated>{link}'
+            f'<entry><id>tag:pages.example,2024:{town}</id><title>Cautions in {town}</title>'
+            f'<link rel="alternate" href="{{{{BASE}}}}/{town}.html"/><updated>2024-05-01T09:00:00Z</updated></entry>'
+            "</feed>", encoding="utf-8")
+        (root / f"{town}.html").write_text(
+            f"<html><head><title>Cautions in {town}</title></head><body><article><h1>Cautions in {town}</h1>"
+            f"<p>Officers in the {town} district gave out cautions for shoplifting more often last year, "
+            "according to figures the force published this week.</p>"
+            "<p>The force said each case had been reviewed by a sergeant before the decision was made, "
+            "and that victims had been asked for their views.</p></article></body></html>", encoding="utf-8")
+    with FixtureSite(root=root) as site:
+        config = write_config(tmp_path / "paged", f"""
+            [[sources]]
+            name = "paged"
+            type = "feed"
+            url = "{site.url('/atom.xml')}"
+        """)
+        code, summaries = crawl(config)
+    assert code == 0 and summaries["paged"]["new_documents"] == 3
+    assert sorted(d["title"] for d in documents(config, "paged")) == [
+        "Cautions in fenland", "Cautions in harbour-town", "Cautions in moorside"]
