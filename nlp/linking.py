@@ -25,7 +25,13 @@ SHARE_VERB = re.compile(r"\s+(?:made\s+up|makes\s+up|make\s+up|accounted\s+for|a
                         re.I)
 FOR_OFFENCE = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:for|related\s+to|involved)\s+(?:the\s+|an?\s+)?", re.I)
 NOT_A = re.compile(r"\b(?:not|neither|nor|never)\s+(?:an?\s+|the\s+)?(?:formal\s+|recognised\s+|official\s+)?$", re.I)
+LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
 EITHER_GAP = re.compile(r"\s*(?:,\s*)?(?:or|and/or)\s+(?:an?\s+|the\s+)?", re.I)
+
+
+# a disposal -> the narrower kinds "such <disposal>" may refer back to
+NARROWER_KINDS = {"caution": ("conditional caution", "youth caution", "youth conditional caution"),
+                  "youth caution": ("youth conditional caution",)}
 
 
 def _first(items: list[Mention]) -> Mention | None:
@@ -184,6 +190,39 @@ class SentenceLinker:
                              national=d.national))
         return out
 
+    def _respective_olds(self, kinds: list[str | None]) -> dict[int, int]:
+        """'... compared with 201 and 38 respectively': the counts listed after an older value
+        are older values too, paired in order with the figures before them. Returns, for each
+        older value of such a list, how far back among the earlier figures its partner is."""
+        if "respectively" not in self.sent_text.lower():
+            return {}
+        back: dict[int, int] = {}
+        i = 0
+        while i < len(kinds):
+            j = i
+            if kinds[i] == "old":
+                while (j + 1 < len(kinds) and kinds[j + 1] is None
+                       and LIST_GAP.fullmatch(self.text, self.counts[j].cend, self.counts[j + 1].cstart)):
+                    j += 1
+                    kinds[j] = "old"
+                for k in range(i, j + 1):
+                    back[k] = j + 1 - k
+            i = j + 1
+        return back
+
+    def _earlier_figure(self, i: int) -> Draft | None:
+        """The figure an older value with no partner in its sentence belongs to: the last one,
+        unless its clause names another force ("..., while West Yorkshire's fell from 1,391")."""
+        c = self.counts[i]
+        prev_end, _ = self._bounds(i)
+        named = [m for m in self._of(("force",)) if prev_end <= m.start and m.end <= c.start]
+        if not named:
+            return self.ctx.last_primary()
+        for d in reversed(self.ctx.recent_figures):
+            if d.force == named[-1].value:
+                return d
+        return None
+
     def _has_own_name(self, i: int) -> bool:
         """'compared with 38 in Essex' / 'compared with 38 cautions': a figure of its own."""
         c = self.counts[i]
@@ -216,6 +255,7 @@ class SentenceLinker:
                 own = adj or _first([p for p in self._of(("period",)) if c.end <= p.start < nxt])
                 if own is not None:
                     self.claimed[own.start] = i
+        run = self._respective_olds(kinds)
         for i, c in enumerate(self.counts):
             kind = kinds[i]
             if kind == "from":
@@ -223,7 +263,8 @@ class SentenceLinker:
                 continue
             if kind == "old" and not self._has_own_name(i):
                 prior = [j for j in drafts if j < i]
-                olds.append((i, prior[-1] if prior else None))
+                back = run.get(i, 1)  # "compared with 201 and 38 respectively": in order
+                olds.append((i, prior[-back] if len(prior) >= back else None))
                 continue
             d = self.primary(i, quote, q_start)
             if d is not None:
@@ -231,7 +272,7 @@ class SentenceLinker:
         self._respectively(drafts)
         out = list(drafts.values())
         for i, partner in olds:
-            new = drafts.get(partner) if partner is not None else self.ctx.last_primary()
+            new = drafts.get(partner) if partner is not None else self._earlier_figure(i)
             if new is None:
                 continue
             c = self.counts[i]
@@ -311,6 +352,10 @@ class SentenceLinker:
             return None  # "... 41,300 times - but it is not a formal out-of-court disposal"
         if disp is not None and disp.kind == "disposal" and self._either_disposal(disp):
             return None  # "dealt with by a caution or a community resolution": no one kind's count
+        if (disp is not None and disp.kind == "disposal" and ctx.disposal in NARROWER_KINDS.get(disp.value, ())
+                and self._word_before(disp) in ("such", "these", "those", "same")):
+            disp = Mention("dref", disp.start, disp.end, disp.cstart, disp.cend, ctx.disposal)
+            # "issued such cautions 203 times" after "a conditional caution": that kind
         force_m = self.pick(i, ("force", "fref", "national"), 6, need_in=True)
         offence_m = self.pick(i, ("offence",), 4)
         if offence_m is None:

@@ -597,3 +597,26 @@ def test_a_summary_offences_row_is_not_a_sum_row():
 ])
 def test_service_numbers_and_ages_of_the_youngest_are_not_counts(text, count):
     assert [f.count for f in extract(text)] == [count]
+
+
+def _read(text: str) -> list[tuple]:
+    return [(f.force, f.disposal, f.offence, f.count) for f in extract(text)]
+
+
+def test_older_values_listed_with_respectively_pair_in_order():
+    text = ("Gwent Police gave 96 cautions and 51 community resolutions in the half-year, "
+            "against 120 and 47 respectively a year earlier.")
+    assert _read(text) == [("Gwent", CAU, None, 96), ("Gwent", CR, None, 51),
+                           ("Gwent", CAU, None, 120), ("Gwent", CR, None, 47)]
+
+
+def test_an_older_value_belongs_to_the_force_named_in_its_clause():
+    text = ("Essex Police issued 412 penalty notices for disorder in 2023 and Kent Police 380.\n\n"
+            "Kent's figure was up from 301, while Essex's fell from 455.")
+    assert _read(text)[2:] == [("Kent", PN, None, 301), ("Essex", PN, None, 455)]
+
+
+def test_such_cautions_after_a_conditional_caution_means_that_kind():
+    text = ("Cheshire Police used a conditional caution in 77 criminal damage cases in 2023. "
+            "Merseyside Police issued such cautions 64 times over the same period.")
+    assert [f.disposal for f in extract(text)] == ["conditional caution", "conditional caution"]
