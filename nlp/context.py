@@ -20,6 +20,14 @@ _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|exc
                     r"replaced\s+(?:with|by)|superseded\s+by|in\s+favou?r\s+of|instead\s+of|rather\s+than|in\s+place\s+of|replacing))\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 _EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
                       r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
+_SUPERLATIVE_SCOPE = re.compile(r"\b(?:largest|biggest|smallest|highest|lowest|greatest|busiest|worst|best|most|"
+                                r"least|fewest|only)\b[^.;:,()]{0,30}$", re.I)
+# Forces that police a whole nation: in their own documents "the national figures" are theirs,
+# and "forces in England and Wales" are other forces.
+DEVOLVED_FORCES = {"Police Scotland", "Police Service of Northern Ireland"}
+_OTHER_NATIONS = re.compile(r"england|wales", re.I)
+_WHOLE_UK = re.compile(r"\b(?:uk|britain|united\s+kingdom)\b", re.I)
+
 # Words one of which every match of _ASIDE / _EXAMPLE contains: a substring test first
 # skips the regular expression for almost every name (it runs once per name found).
 _ASIDE_WORDS = ("incl", "excl", "except", "than", "apart", "replac", "supersed", "favo", "instead", "place")
@@ -96,16 +104,19 @@ class Context:
     recent_figures: list = field(default_factory=list)  # primaries of the last figure sentences
     list_mode: bool = False             # after a heading line ending with ':'
     items: dict = field(default_factory=dict)  # numbered request items -> (disposal, offence)
+    heading_force: str | None = None    # a section headed by a force's name ("South Wales")
 
     def default_force(self) -> str | None:
         if self.national:
             return None
         if self.list_mode or len(self.forces_seen) == 1 or self.force_recent:
             return self.force
-        return None
+        return self.heading_force
 
     def quiet_sentence(self, line_text: str) -> None:
         """A sentence that names nothing: recency fades; it may still open or close a list."""
+        if _is_heading(line_text):
+            self.heading_force = None  # "What the commissioners say": the force's section is over
         self.disposal_age += 1
         self.force_recent = False
         self.last_figures = []
@@ -153,6 +164,8 @@ def doc_mentions(doc) -> list[Mention]:
         if (kind in ("disposal", "force", "offence") and _may_match(text, cstart - 60, cstart, _ASIDE_WORDS)
                 and _ASIDE.search(text, max(0, cstart - 60), cstart)):
             continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
+        if kind == "national" and _SUPERLATIVE_SCOPE.search(text, max(0, cstart - 50), cstart):
+            continue  # "Dyfed-Powys, the largest force area in England and Wales, ...": a comparison
         if value:
             out.append(Mention(kind, start, end, cstart, cend, value))
     periods = doc.user_data.get("pw_periods")
@@ -197,12 +210,40 @@ def by_sentence(sents: list, mentions: list[Mention]) -> Iterator[tuple[object, 
         yield sent, inside
 
 
+def _is_heading(line_text: str) -> bool:
+    line = line_text.strip()
+    return 0 < len(line) <= 60 and line[-1] not in ".!?:;,\"”" and not line[:1].islower()
+
+
+def localise_national(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """In a Police Scotland or PSNI document "the national figures" mean the force's own and
+    "forces in England and Wales" are others: neither makes the figures national."""
+    if ctx.force not in DEVOLVED_FORCES or not any(m.kind == "national" for m in mentions):
+        return mentions
+    out = []
+    for m in mentions:
+        if m.kind == "national" and not _WHOLE_UK.search(str(m.value)):
+            if _OTHER_NATIONS.search(str(m.value)):
+                continue
+            m = Mention("fref", m.start, m.end, m.cstart, m.cend, ctx.force)
+        out.append(m)
+    return out
+
+
 def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text: str,
            subset: bool = False) -> None:
     """Carry what this sentence established forward to the next one."""
     last = {}
     for m in mentions:
         last[m.kind] = m
+    forces = [m for m in mentions if m.kind == "force"]
+    if _is_heading(line_text) and len(forces) == 1 and len(line_text.strip()) <= forces[0].cend - forces[0].cstart + 8:
+        ctx.heading_force = forces[0].value  # a section about one force: "South Wales"
+    elif _is_heading(line_text) and not forces:
+        ctx.heading_force = None
+    if ("other" in last and "disposal" not in last and not drafts
+            and line_text.rstrip().endswith(":")):
+        ctx.disposal = None  # "Recorded Police Warnings issued (s.39):" heads a list of an outcome we do not count
     ctx.disposal_age += 1
     if "disposal" in last:
         ctx.disposal, ctx.disposal_age = last["disposal"].value, 0

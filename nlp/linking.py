@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .context import BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentence, doc_mentions, enter_answer_line, update
+from .context import (BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentence, doc_mentions, enter_answer_line,
+                      localise_national, update)
 from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
@@ -436,7 +437,7 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
     mentions = doc_mentions(doc)
     if not any(m.kind == "count" for m in mentions):
         # Nothing to link: only carry the names forward (one pass, no sentence split).
-        update(ctx, mentions, [], text.rstrip().rsplit("\n", 1)[-1])
+        update(ctx, localise_national(ctx, mentions), [], text.rstrip().rsplit("\n", 1)[-1])
         return []
     out: list[Draft] = []
     breaks = [m.start() for m in NEWLINE.finditer(text)]
@@ -448,6 +449,7 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         if not inside:  # plain prose: it only ages the context
             ctx.quiet_sentence(line)
             continue
+        inside = localise_national(ctx, inside)
         if pos == (breaks[k - 1] + 1 if k else 0) + len(line) - len(line.lstrip()):
             enter_answer_line(ctx, line, inside)
         has_count = any(m.kind == "count" for m in inside)

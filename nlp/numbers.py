@@ -105,6 +105,7 @@ _CURRENCY_CODES = {"gbp", "eur", "usd", "euros", "euro"}
 _APPROX_TAIL = {"more", "than", "over", "nearly", "almost", "around", "about", "some", "roughly",
                 "approximately", "just", "under", "fewer", "less"}
 # "the average age of those cautioned was 34", "the youngest suspect was 15": an age.
+_SUPPRESSION_NOTE = re.compile(r"\b(?:denotes|suppressed|suppression|redacted|withheld)\b", re.I)
 _AGE_WORDS = re.compile(r"age|youngest|oldest", re.I)  # cheap test before _AGE_STAT
 _AGE_STAT = re.compile(r"\b(?:(?:average|median|mean|typical)\s+age|youngest|oldest)\b[^.;\n]*$", re.I)
 PRE_BOUND_WORDS = {"under", "over", "below", "above", "under-", "u"}  # with value <= 25: ages
@@ -281,6 +282,10 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if first in ("of", "out") and len(post) > 2 and post[1] == "the" and post[2][:1].isdigit():
         return True  # "18 of the 32 boroughs": a share, not a count
     line_start = text.rfind("\n", 0, start) + 1
+    if value < 10:
+        line_end = text.find("\n", end)
+        if _SUPPRESSION_NOTE.search(text, line_start, line_end if line_end >= 0 else len(text)):
+            return True  # "* Denotes a figure of 1 or 2", "* value of 1 to 4, suppressed"
     if not text[line_start:start].strip(" \t(") and text[end:end + 1] in (".", ")") and value < 100:
         return True  # "1. The number of ..." / "2) ...": a list enumerator
     raw = text[start:end]

@@ -28,6 +28,10 @@ def split_cells(line: str) -> list[str] | None:
     s = line.strip()
     if s.startswith("|") and s.count("|") >= 2:
         return [c.strip() for c in s.strip("|").split("|")]
+    if s.count("|") >= 2:  # "2021 | 7 | 15": pipes between the cells only
+        cells = [c.strip() for c in s.split("|")]
+        if all(0 < len(c) < 80 for c in cells):
+            return cells
     if "\t" in s or "  " in s:
         cells = [c.strip() for c in _SPLIT_RE.split(s)]
         if len(cells) >= 2 and all(len(c) < 80 for c in cells):

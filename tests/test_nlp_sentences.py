@@ -620,3 +620,38 @@ def test_such_cautions_after_a_conditional_caution_means_that_kind():
     text = ("Cheshire Police used a conditional caution in 77 criminal damage cases in 2023. "
             "Merseyside Police issued such cautions 64 times over the same period.")
     assert [f.disposal for f in extract(text)] == ["conditional caution", "conditional caution"]
+
+
+def test_rows_with_pipes_only_between_cells_are_a_table():
+    text = ("Youth outcomes for criminal damage, Wiltshire Police\n"
+            "Year | Youth caution | Community resolution\n"
+            "2022 | 12 | 30\n"
+            "2023 | * | 41\n"
+            "* Denotes a figure of 1 to 4.")
+    assert _read(text) == [("Wiltshire", "youth caution", "criminal damage", 12),
+                           ("Wiltshire", CR, "criminal damage", 30), ("Wiltshire", CR, "criminal damage", 41)]
+
+
+def test_a_section_headed_by_a_force_name_is_about_that_force():
+    text = ("Cautions across the north east\n\n"
+            "Durham Constabulary issued 610 cautions in 2023 and Cleveland Police 702.\n\n"
+            "Cleveland\n\n"
+            "The force has grown its use of the disposal. Cautions by year: 2021: 540; 2022: 655.\n\n"
+            "What happens next\n\n"
+            "A review is due. Cautions nationally rose to 48,000 in 2023.")
+    assert [(f.force, f.count) for f in extract(text)] == [
+        ("Durham", 610), ("Cleveland", 702), ("Cleveland", 540), ("Cleveland", 655), (None, 48000)]
+
+
+def test_the_national_figures_of_police_scotland_are_its_own():
+    text = ("Police Scotland\nFreedom of Information response\n\n"
+            "Police Scotland does not use conditional cautions in the way forces in England and Wales do.\n\n"
+            "The national figures for fixed penalty notices are below.\n"
+            "2022/23 - 3,410\n2023/24 - 3,122\n\n"
+            "Recorded Police Warnings issued:\n2022/23 - 810\n2023/24 - 795")
+    assert _read(text) == [("Police Scotland", PN, None, 3410), ("Police Scotland", PN, None, 3122)]
+
+
+def test_a_superlative_over_england_and_wales_does_not_make_a_figure_national():
+    text = "Dyfed-Powys Police, the largest force area in England and Wales, issued 918 community resolutions in 2023."
+    assert _read(text) == [("Dyfed-Powys", CR, None, 918)]
