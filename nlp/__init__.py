@@ -77,6 +77,13 @@ def _compatible(a: Draft, b: Draft) -> bool:
     return all(x is None or y is None or x == y for x, y in ((a.offence, b.offence), (a.period, b.period)))
 
 
+def _restated_across(a: Draft, b: Draft) -> bool:
+    """A table's figure restated in the text around it ("Sussex told us of its 219 community
+    resolutions"): the text's period is often loose ("the year", a date from a source line),
+    so a count of ten or more of the same force, disposal and offence is taken as the same."""
+    return a.in_table != b.in_table and a.count >= 10 and (a.offence is None or b.offence is None or a.offence == b.offence)
+
+
 _DEFINITE_NUMBER = re.compile(r"\b(?:the|those|these)\s+(\d[\d,]*)", re.I)
 
 
@@ -92,7 +99,8 @@ def _finish(drafts: list[Draft]) -> list[Figure]:
     by_key: dict[tuple, list[Draft]] = {}  # long tables: keep this linear
     for d in drafts:
         same = by_key.setdefault((d.force, d.disposal, d.count), [])
-        twin = next((k for k in same if _compatible(k, d)), None)
+        twin = next((k for k in same if _compatible(k, d)), None) or next(
+            (k for k in same if _restated_across(k, d)), None)
         if twin is None:
             kept.append(d)
             same.append(d)

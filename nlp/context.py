@@ -20,6 +20,7 @@ _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|exc
                     r"replaced\s+(?:with|by)|superseded\s+by|in\s+favou?r\s+of|instead\s+of|rather\s+than|in\s+place\s+of|replacing))\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 _EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
                       r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
+_SOURCE_LINE = re.compile(r"\s*(?:sources?|notes?|published|updated|last\s+updated|date(?:\s+of\s+response)?)\b\s*:", re.I)
 _SUPERLATIVE_SCOPE = re.compile(r"\b(?:largest|biggest|smallest|highest|lowest|greatest|busiest|worst|best|most|"
                                 r"least|fewest|only)\b[^.;:,()]{0,30}$", re.I)
 # Forces that police a whole nation: in their own documents "the national figures" are theirs,
@@ -37,6 +38,12 @@ _EXAMPLE_WORDS = ("like", "such", "e.g", "example")
 def _may_match(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
     window = text[max(0, start):end].lower()
     return any(w in window for w in words)
+
+
+def is_aside(text: str, cstart: int) -> bool:
+    """Whether a name starting at cstart is a caveat or qualifier: "(excluding Devon and
+    Cornwall)", "other than cautions"."""
+    return _may_match(text, cstart - 60, cstart, _ASIDE_WORDS) and bool(_ASIDE.search(text, max(0, cstart - 60), cstart))
 
 
 # "a dozen of the cautions were for ...": a part of the figure before, not the topic
@@ -85,6 +92,7 @@ class Draft:
     national: bool = False      # force None because the text says national, not because unknown
     approximate: bool = False   # "more than 3,000", "nearly 1,500"
     subset: bool = False        # "a dozen of the cautions ...": a part of an earlier figure
+    in_table: bool = False      # read from a table row
 
 
 @dataclass
@@ -161,8 +169,7 @@ def doc_mentions(doc) -> list[Mention]:
             continue  # "a punishment normally reserved for low-level crimes like graffiti"
         if kind == "force" and _NO_DATA.match(text, cend, cend + 80):
             continue  # "(1) Devon and Cornwall Police were unable to supply data": a caveat
-        if (kind in ("disposal", "force", "offence") and _may_match(text, cstart - 60, cstart, _ASIDE_WORDS)
-                and _ASIDE.search(text, max(0, cstart - 60), cstart)):
+        if kind in ("disposal", "force", "offence") and is_aside(text, cstart):
             continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
         if kind == "national" and _SUPERLATIVE_SCOPE.search(text, max(0, cstart - 50), cstart):
             continue  # "Dyfed-Powys, the largest force area in England and Wales, ...": a comparison
@@ -276,7 +283,7 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         ctx.period = primaries[-1].period
     else:
         periods = [m.value for m in mentions if m.kind == "period" and not RELATIVE_PREVIOUS.search(str(m.value))]
-        if periods:
+        if periods and not _SOURCE_LINE.match(line_text):  # "Source: replies received in July 2024"
             ctx.period = periods[-1]
     ctx.last_figures = drafts
     if drafts:

@@ -198,7 +198,9 @@ def build_pipeline() -> Language:
     # the anaphor "the penalty").
     ruler = nlp.add_pipe("policewatch_ruler")
     ruler.add_patterns(list(entity_patterns()) + list(cue_patterns()))
-    nlp.add_pipe("policewatch_periods")
+    # Periods are read even where no disposal is named: a caption or heading ("Table 1:
+    # ... by force, 2023/24") gives its period to the table or list under it.
+    nlp.add_pipe("policewatch_periods", config={"require_disposal": False})
     nlp.add_pipe("policewatch_counts")
     return nlp
 

@@ -6,9 +6,9 @@ import re
 
 from spacy.language import Language
 
-from .context import Context, Draft
+from .context import Context, Draft, is_aside
 from .numbers import parse_cell_number
-from .pipeline import PERIODS_KEY, PeriodFinder, make_doc
+from .pipeline import PERIODS_KEY, PeriodFinder, doc_text, make_doc
 from .segment import Block, cell_spans
 from .vocab import canonical
 
@@ -49,6 +49,8 @@ class CellReader:
         out: dict = {}
         for ent in doc.ents:
             kind = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}.get(ent.label_)
+            if kind and is_aside(doc_text(doc), ent.start_char):
+                continue  # a caption's "(excluding Devon and Cornwall)"
             name = canonical(ent.label_, ent.ent_id_) if kind else None
             if name and kind not in out:
                 out[kind] = name
@@ -162,6 +164,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
                 prev = Draft(d.force, d.disposal, d.offence, before, None, stripped, start, start + len(stripped),
                              is_previous=True)
                 out.append(prev)
+    for d in out:
+        d.in_table = True
     ctx.last_figures = []
     if missing_disposal and not out:
         return None

@@ -329,17 +329,17 @@ HARDER_DOCUMENTS = [
      "---------------------------------------------\n"
      "Criminal damage          140          12\n"
      "Shoplifting              233          41\n",
-     [("Norfolk", CR, "criminal damage", 140, None), ("Norfolk", PN, "criminal damage", 12, None),
-      ("Norfolk", CR, "shoplifting", 233, None), ("Norfolk", PN, "shoplifting", 41, None)]),
+     [("Norfolk", CR, "criminal damage", 140, "2023"), ("Norfolk", PN, "criminal damage", 12, "2023"),
+      ("Norfolk", CR, "shoplifting", 233, "2023"), ("Norfolk", PN, "shoplifting", 41, "2023")]),
     ("Outcomes for sexual offences, 2023\n\n"
      "Force        Rape -      Rape -        Flashing -\n"
      "             simple      community     community\n"
      "             caution     resolution    resolution\n"
      "Kent            1           6             20\n"
      "Essex           0           3             17\n",
-     [("Kent", CAU, "rape", 1, None), ("Kent", CR, "rape", 6, None), ("Kent", CR, "indecent exposure", 20, None),
-      ("Essex", CAU, "rape", 0, None), ("Essex", CR, "rape", 3, None),
-      ("Essex", CR, "indecent exposure", 17, None)]),
+     [("Kent", CAU, "rape", 1, "2023"), ("Kent", CR, "rape", 6, "2023"), ("Kent", CR, "indecent exposure", 20, "2023"),
+      ("Essex", CAU, "rape", 0, "2023"), ("Essex", CR, "rape", 3, "2023"),
+      ("Essex", CR, "indecent exposure", 17, "2023")]),
     # An indented header over a blank label column; a change column is no count.
     ("Table 4: Cautions for theft, England and Wales\n\n"
      "                         Year to         Year to        % change\n"
@@ -655,3 +655,24 @@ def test_the_national_figures_of_police_scotland_are_its_own():
 def test_a_superlative_over_england_and_wales_does_not_make_a_figure_national():
     text = "Dyfed-Powys Police, the largest force area in England and Wales, issued 918 community resolutions in 2023."
     assert _read(text) == [("Dyfed-Powys", CR, None, 918)]
+
+
+def test_a_force_a_caption_excludes_is_not_the_tables_force():
+    text = ("| Table 3: Outcomes by type, England and Wales (excluding Greater Manchester) |  |\n"
+            "|---|---|\n| Outcome | Year ending March 2024 |\n|---|---|\n"
+            "| Community resolution | 71,220 |\n| Caution - adults | 25,904 |\n")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)] == [(None, CR, 71220), (None, CAU, 25904)]
+
+
+def test_a_tables_figure_restated_in_the_text_is_one_figure():
+    text = ("Table 1: Stalking outcomes by force, 2023/24\n"
+            "Force         Community resolutions   Cautions\n"
+            "Cumbria       64                      22\n"
+            "Lancashire    118                     35\n\n"
+            "Source: force replies received between May and July 2024.\n\n"
+            "Lancashire Police told us that of its 118 community resolutions, 40 followed a breach of a protective order.")
+    figures = extract(text)
+    assert sorted((f.force, f.disposal, f.count) for f in figures) == sorted([
+        ("Cumbria", CR, 64), ("Cumbria", CAU, 22), ("Lancashire", CR, 118), ("Lancashire", CAU, 35),
+        ("Lancashire", CR, 40)])
+    assert {f.period for f in figures} == {"2023/24"}  # the caption's, not the source line's
