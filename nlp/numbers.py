@@ -37,6 +37,7 @@ MONTHS = (r"january|february|march|april|may|june|july|august|september|october|
 
 # Nouns that, right after a number, say it counts something other than disposals.
 EXCLUDED_UNITS = {
+    "full-time", "fte", "ftes", "equivalents",
     "officer", "officers", "staff", "employee", "employees", "constable", "constables",
     "detective", "detectives", "pcso", "pcsos", "recruit", "recruits", "personnel",
     "victim", "victims", "survivor", "survivors", "complainant", "complainants",
@@ -81,7 +82,7 @@ STOP_WORDS = {
 PRE_LABEL_WORDS = {
     "section", "sections", "s", "sec", "article", "chapter", "part", "schedule", "table",
     "figure", "fig", "page", "paragraph", "para", "no", "nos", "number", "ref", "reference",
-    "outcome", "outcomes", "type", "code", "version", "level", "tier", "category", "question",
+    "outcome", "outcomes", "type", "types", "code", "codes", "version", "level", "tier", "category", "question",
     "q", "item", "step", "annex", "appendix", "act", "rule", "regulation", "reg", "clause",
     "phase", "operation", "room", "flat", "unit", "route", "junction", "exhibit", "grade",
     "stage", "division", "top", "bottom", "ranked", "rank", "aged", "age", "ages", "per",
@@ -97,7 +98,7 @@ PRE_LABEL_BIGRAMS = {
     "ages of", "under the", "up to", "a maximum", "population of", "aged from", "from age",
     "call on", "ring on", "text on", "calling on",
 }
-_LABEL_PAIR = re.compile(r"([A-Za-z]+)\s+\d{1,3}\s*(?:,|and|or|&)\s*$")
+_LABEL_PAIR = re.compile(r"([A-Za-z]+)\s+(?:\d{1,3}\s*(?:,\s*and|,|and|or|&)\s*)+$")
 _SERVICE_NUMBERS = {101, 111, 999, 112}
 _PHONE_VERB = re.compile(r"\b(?:call|ring|phone|contact|dial|text|report it|reach)\w*\b", re.I)
 _AGE_PAIR = re.compile(r"\s*(?:and|or|to|-|–)\s*\d{1,2}[-\s]years?[-\s]olds?\b", re.I)
@@ -105,6 +106,8 @@ _CURRENCY_CODES = {"gbp", "eur", "usd", "euros", "euro"}
 _APPROX_TAIL = {"more", "than", "over", "nearly", "almost", "around", "about", "some", "roughly",
                 "approximately", "just", "under", "fewer", "less"}
 # "the average age of those cautioned was 34", "the youngest suspect was 15": an age.
+_NORMATIVE = {"should be", "must be", "would be", "could be", "ought be", "to be"}
+_NOTE_LINE = re.compile(r"\s*(?:[*†‡¹²³]|notes?\b|key\b)", re.I)
 _SUPPRESSION_NOTE = re.compile(r"\b(?:denotes|suppressed|suppression|redacted|withheld)\b", re.I)
 _AGE_WORDS = re.compile(r"age|youngest|oldest", re.I)  # cheap test before _AGE_STAT
 _AGE_STAT = re.compile(r"\b(?:(?:average|median|mean|typical)\s+age|youngest|oldest)\b[^.;\n]*$", re.I)
@@ -257,6 +260,22 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "rose by 45", "an increase of 12": a difference
     if first in POST_REJECT_WORDS or first.startswith(("-year", "year-old")):
         return True
+    if first in ("above", "below") or (first == "on" and last in ("up", "down")):
+        return True  # "53 above the target", "charges up 1,208 on the previous year": differences
+    if first == "or" and len(post) > 1 and post[1] in ("more", "fewer", "less", "over", "above"):
+        return True  # "three or more offences": a threshold
+    if last2 in _NORMATIVE or last in ("face", "faces", "facing"):
+        return True  # "a number that should be zero", "they face 230 offences"
+    if value == 1 and last == "than":
+        return True  # "more than one caution"
+    if value <= 25 and last2 in ("he was", "she was", "they were", "when aged"):
+        return True  # "when he was 15": an age
+    if last == "in" and len(post) > 1 and post[0] == "of" and post[1] in ("them", "these", "those", "the"):
+        return True  # "in five of them": a share of forces, not a count
+    if last2 == "of the" and not post:
+        return True  # "the lowest of the five,": a group already named
+    if first == "times" and len(post) > 2 and (post[1] == "per" or post[1:3] == ["for", "every"]):
+        return True  # "94 times for every 1,000 offences": a rate
     nxt2, prev2 = text[end:end + 2], pre_text[-2:]
     if (nxt2[:1] == " " and nxt2[1:].isdigit()) or (prev2[:1].isdigit() and prev2[1:] in (" ", ".")):
         return True  # "0115 967 0999", "ext. 800 2345": digit groups of a phone number
@@ -282,7 +301,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if first in ("of", "out") and len(post) > 2 and post[1] == "the" and post[2][:1].isdigit():
         return True  # "18 of the 32 boroughs": a share, not a count
     line_start = text.rfind("\n", 0, start) + 1
-    if value < 10:
+    if value < 10 and _NOTE_LINE.match(text, line_start, start):
         line_end = text.find("\n", end)
         if _SUPPRESSION_NOTE.search(text, line_start, line_end if line_end >= 0 else len(text)):
             return True  # "* Denotes a figure of 1 or 2", "* value of 1 to 4, suppressed"

@@ -676,3 +676,21 @@ def test_a_tables_figure_restated_in_the_text_is_one_figure():
         ("Cumbria", CR, 64), ("Cumbria", CAU, 22), ("Lancashire", CR, 118), ("Lancashire", CAU, 35),
         ("Lancashire", CR, 40)])
     assert {f.period for f in figures} == {"2023/24"}  # the caption's, not the source line's
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Norfolk Constabulary issued 140 cautions in 2023. Figures relate to outcome types 2 and 3, and 1 respectively.", [140]),
+    ("Norfolk Constabulary issued 140 cautions in 2023, and officer numbers stood at 1,822 full-time equivalents.", [140]),
+    ("Norfolk Constabulary issued 140 cautions in 2023, 26 above its own target.", [140]),
+    ("Charges were up 1,208 on the previous year, while Norfolk Constabulary issued 140 cautions in 2023.", [140]),
+    ("Norfolk Constabulary issued 140 cautions in 2023 and wants none for people with three or more convictions.", [140]),
+    ("Community resolutions for rape: Norfolk 3 in 2023. It is a number that should be zero.", [3]),
+    ("Norfolk Constabulary charged 40 people with shoplifting in 2023. Those charged face 230 offences.", [40]),
+    ("Norfolk Constabulary issued 140 cautions in 2023; some people received more than one caution.", [140]),
+    ("He had been given a community resolution by Norfolk Constabulary for criminal damage when he was 15.", []),
+    ("Community resolutions for shoplifting rose in five of them, and Norfolk Constabulary issued 140 in 2023.", [140]),
+    ("Norfolk issued 140 cautions in 2023, the lowest of the five.", [140]),
+    ("Norfolk Constabulary used a community resolution 94 times for every 1,000 thefts recorded in 2023.", []),
+])
+def test_differences_thresholds_ages_and_rates_are_not_counts(text, counts):
+    assert [f.count for f in extract(text)] == counts
