@@ -225,14 +225,18 @@ def _is_heading(line_text: str) -> bool:
 def localise_national(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     """In a Police Scotland or PSNI document "the national figures" mean the force's own and
     "forces in England and Wales" are others: neither makes the figures national."""
-    if ctx.force not in DEVOLVED_FORCES or not any(m.kind == "national" for m in mentions):
+    if not any(m.kind == "national" for m in mentions):
         return mentions
+    named = {m.value for m in mentions if m.kind == "force"} | ctx.forces_seen
+    own = next(iter(named)) if len(named) == 1 else None
+    if own not in DEVOLVED_FORCES:
+        return mentions  # only in the force's own documents, not where other forces are named too
     out = []
     for m in mentions:
         if m.kind == "national" and not _WHOLE_UK.search(str(m.value)):
             if _OTHER_NATIONS.search(str(m.value)):
                 continue
-            m = Mention("fref", m.start, m.end, m.cstart, m.cend, ctx.force)
+            m = Mention("fref", m.start, m.end, m.cstart, m.cend, own)
         out.append(m)
     return out
 

@@ -26,6 +26,7 @@ SHARE_VERB = re.compile(r"\s+(?:made\s+up|makes\s+up|make\s+up|accounted\s+for|a
                         re.I)
 FOR_OFFENCE = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:for|related\s+to|involved)\s+(?:the\s+|an?\s+)?", re.I)
 NOT_A = re.compile(r"\b(?:not|neither|nor|never)\s+(?:an?\s+|the\s+)?(?:formal\s+|recognised\s+|official\s+)?$", re.I)
+LABEL_GAP = re.compile(r"\s*[:=\-–]?\s*(?:around|about|nearly|almost|some|roughly|over|just\s+over|under)?\s*", re.I)
 LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
 EITHER_GAP = re.compile(r"\s*(?:,\s*)?(?:or|and/or)\s+(?:an?\s+|the\s+)?", re.I)
 
@@ -114,6 +115,10 @@ class SentenceLinker:
                 if (after_verb is None and not need_in and m.start <= c.end + 12 and m.start < next_start
                         and DEALT_WITH.match(self.text, c.cend, m.cstart)):
                     after_verb = m  # "a further 9 dealt with by way of a community resolution"
+                if (after_verb is None and any_after and m.kind == "disposal" and m.start <= c.end + 8
+                        and m.start < next_start and self._word_before(m) in ("by", "through", "via")
+                        and self._clear_between(c.cend, m.cstart, True)):
+                    after_verb = m  # "to deal with 1,012 public order offences by community resolution"
         return after_verb or in_stretch or before or after
 
     def _adjacent_period(self, i: int) -> Mention | None:
@@ -289,6 +294,8 @@ class SentenceLinker:
         that only spells the generic out ("formal outcomes - cautions, PNDs and warnings -")."""
         if disp is None or disp.value == GENERIC_DISPOSAL or disp.cend > c.cstart:
             return None
+        if LABEL_GAP.fullmatch(self.text, disp.cend, c.cstart):
+            return None  # "... disposals instead: community resolutions 21,004; cautions 3,512": each its own
         generic = [m for m in self._of(("disposal",)) if m.value == GENERIC_DISPOSAL and m.cend <= disp.cstart]
         if not generic:
             return None
@@ -303,6 +310,7 @@ class SentenceLinker:
         if REPLACED_WITH.search(self.text, start, c.cstart):
             return True  # "replace the six disposals with two"
         if OTHER_VERB.search(self.text, max(start, c.cstart - 40), c.cstart):
+            self.bases.add(i)  # so are its parts: "..., of which 52 were appropriate"
             return True  # "the panel reviewed 120 cases": counts an activity, not disposals
         if adjacent:
             return False

@@ -106,6 +106,8 @@ _CURRENCY_CODES = {"gbp", "eur", "usd", "euros", "euro"}
 _APPROX_TAIL = {"more", "than", "over", "nearly", "almost", "around", "about", "some", "roughly",
                 "approximately", "just", "under", "fewer", "less"}
 # "the average age of those cautioned was 34", "the youngest suspect was 15": an age.
+_TIME_AFTER_THE = {"year", "years", "previous", "preceding", "prior", "following", "same", "month", "months",
+                   "quarter", "week", "period", "last", "next", "first", "second"}
 _NORMATIVE = {"should be", "must be", "would be", "could be", "ought be", "to be"}
 _NOTE_LINE = re.compile(r"\s*(?:[*†‡¹²³]|notes?\b|key\b)", re.I)
 _SUPPRESSION_NOTE = re.compile(r"\b(?:denotes|suppressed|suppression|redacted|withheld)\b", re.I)
@@ -288,8 +290,9 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if (first in ("a", "an", "each", "every") and len(post) > 1 and post[1] in _RATE_UNITS
             and (len(post) < 3 or post[2] not in ("earlier", "ago", "before", "previously", "later", "on"))):
         return True  # "the equivalent of 40 a week": a rate
-    if first == "times" and len(post) > 1 and post[1] in ("more", "less", "higher", "lower", "as", "greater", "the"):
-        return True
+    if first == "times" and len(post) > 1 and post[1] in ("more", "less", "higher", "lower", "as", "greater", "the") and not (
+            post[1] == "the" and len(post) > 2 and post[2] in _TIME_AFTER_THE):
+        return True  # "three times the national rate"; not "61 times the year before"
     if first in ("in", "out", "of") and len(post) > 1:
         nxt = post[2] if first == "out" and len(post) > 2 else post[1]
         if nxt in SMALL_NUMBER_WORDS or (nxt[:1].isdigit() and len(nxt) <= 3 and "," not in nxt):

@@ -6,7 +6,7 @@ import re
 
 from spacy.language import Language
 
-from .context import Context, Draft, is_aside
+from .context import OTHER_OUTCOME, Context, Draft, is_aside
 from .numbers import parse_cell_number
 from .pipeline import PERIODS_KEY, PeriodFinder, doc_text, make_doc
 from .segment import Block, cell_spans
@@ -56,6 +56,8 @@ class CellReader:
                 out[kind] = name
             if ent.label_ == "NATIONAL":
                 out["national"] = True
+            if ent.label_ == "NOT_DISPOSAL" and ent.ent_id_ == OTHER_OUTCOME:
+                out["other"] = True  # "RPW - cannabis possession": an outcome we do not count
         if doc.spans.get(PERIODS_KEY):
             out["period"] = re.sub(r"^the\s+", "", doc.spans[PERIODS_KEY][0].text, flags=re.I)
         return out
@@ -149,6 +151,9 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
                 continue
             col = header[j] if j < len(header) else ""
             if col and (SKIP_HEADER.search(col) or CODE_HEADER.match(col)):
+                continue
+            if (read(col).get("other") and not read(col).get("disposal")) or (
+                    row_info.get("other") and not row_info.get("disposal")):
                 continue
             d = _draft(value, row_info, read(col), caption, ctx, own_axis)
             if d is None:

@@ -72,7 +72,7 @@ OTHER_CLAUSE = re.compile(r"\b(?:while|whilst|whereas|but)\b", re.I)
 RISE_TO = re.compile(r"\b(?:rise|rose|risen|increase|increased|fall|fell|fallen|drop|dropped|jump|jumped|climbed|"
                      r"grew|decline|declined)\b[^.;]{0,80}\bto\s+(?:(?:more|fewer|less)\s+than\s+|over\s+|nearly\s+|"
                      r"almost\s+|about\s+|around\s+|some\s+|just\s+(?:over|under)\s+)?$", re.I)
-YOUTH_AFTER = re.compile(r"\s+(?:youth|youths|juvenile|juveniles|under-18s?)\b", re.I)
+YOUTH_AFTER = re.compile(r"\s+(?:to\s+)?(?:youth|youths|juvenile|juveniles|under-18s?|young\s+people|children)\b", re.I)
 # "Outcome 8 was assigned to 47,550 offences recorded ...": outcomes counted in offences
 ASSIGNED_TO = re.compile(r"\b(?:assigned|applied|allocated|attached)\s+to\s+(?:a\s+total\s+of\s+)?$", re.I)
 # "including 1,030 of sexual touching and 183 of exposure": the next part of the same list

@@ -694,3 +694,41 @@ def test_a_tables_figure_restated_in_the_text_is_one_figure():
 ])
 def test_differences_thresholds_ages_and_rates_are_not_counts(text, counts):
     assert [f.count for f in extract(text)] == counts
+
+
+def test_columns_of_an_outcome_we_do_not_count_give_no_figures():
+    text = ("Police Scotland: national figures\n\n"
+            "Year       RPW - drugs possession    ASBFPN - threatening/abusive behaviour\n"
+            "2022-23    4,102                     1,215\n"
+            "2023-24    3,876                     1,190\n")
+    assert _read(text) == [("Police Scotland", PN, "public order offences", 1215),
+                           ("Police Scotland", PN, "public order offences", 1190)]
+
+
+def test_a_disposal_after_by_is_the_counts_own():
+    text = ("Cumbria Constabulary said it issued the notices rarely, preferring to deal with "
+            "640 public order offences by community resolution in 2023.")
+    assert _read(text) == [("Cumbria", CR, "public order offences", 640)]
+
+
+def test_the_parts_of_a_panels_sample_are_not_counts():
+    text = ("Kent Police issued 2,310 out-of-court disposals in Q3. The scrutiny panel reviewed 60 cases, "
+            "of which 52 were appropriate, 6 appropriate with advice and 2 inappropriate.")
+    assert [f.count for f in extract(text)] == [2310]
+
+
+def test_each_labelled_kind_after_a_generic_heading_keeps_its_own_count():
+    text = ("- Forces relied on out-of-court disposals instead: community resolutions 18,220; "
+            "cautions 2,941; penalty notices around 700.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CR, 18220), (CAU, 2941), (PN, 700)]
+
+
+def test_cautions_given_to_young_people_are_youth_cautions():
+    text = "Of the 40,118 cautions issued in 2023, 34,900 were given to adults and 5,218 to young people."
+    assert ("youth caution", 5218) in [(f.disposal, f.count) for f in extract(text)]
+
+
+def test_it_was_used_refers_to_the_disposal_just_named():
+    text = ("Gloucestershire Constabulary used a conditional caution in 88 stalking cases in 2023. "
+            "It was used 61 times the year before.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [("conditional caution", 88), ("conditional caution", 61)]
