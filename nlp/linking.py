@@ -343,7 +343,7 @@ class SentenceLinker:
 
     def primary(self, i: int, quote: str, q_start: int) -> Draft | None:
         c, ctx = self.counts[i], self.ctx
-        text_after = self.text[c.cend:c.cend + 80]
+        text_after = self.text[c.cend:min(c.cend + 80, self.sent.end_char)]  # never past the sentence
         disp = self.pick(i, ("disposal", "dref", "other"), 3, any_after=True)
         if disp is not None and disp.kind == "other":
             return None  # "placed 1,146 offenders on a diversion scheme", "4,150 Recorded Police Warnings"

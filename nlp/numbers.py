@@ -274,7 +274,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "when he was 15": an age
     if last == "in" and len(post) > 1 and post[0] == "of" and post[1] in ("them", "these", "those", "the"):
         return True  # "in five of them": a share of forces, not a count
-    if last2 == "of the" and not post:
+    if last2 == "of the" and (not post or text[end:end + 1] in (",", ".", ";", ":", ")")):
         return True  # "the lowest of the five,": a group already named
     if first == "times" and len(post) > 2 and (post[1] == "per" or post[1:3] == ["for", "every"]):
         return True  # "94 times for every 1,000 offences": a rate

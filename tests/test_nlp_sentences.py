@@ -732,3 +732,12 @@ def test_it_was_used_refers_to_the_disposal_just_named():
     text = ("Gloucestershire Constabulary used a conditional caution in 88 stalking cases in 2023. "
             "It was used 61 times the year before.")
     assert [(f.disposal, f.count) for f in extract(text)] == [("conditional caution", 88), ("conditional caution", 61)]
+
+
+def test_lettered_answers_are_read_whatever_the_next_answer_says():
+    text = ("Wiltshire Police\n\nYou asked, for 2023:\n"
+            "a) the number of harassment offences where the outcome was a caution;\n"
+            "b) the number where a suspect was charged;\n"
+            "c) the number of protection orders applied for.\n\n"
+            "Our response:\n\na) 23\nb) 311\nc) 14 orders were applied for, of which 11 were granted.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 23), ("charge", 311)]
