@@ -26,6 +26,7 @@ SHARE_VERB = re.compile(r"\s+(?:made\s+up|makes\s+up|make\s+up|accounted\s+for|a
                         re.I)
 FOR_OFFENCE = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:for|related\s+to|involved)\s+(?:the\s+|an?\s+)?", re.I)
 NOT_A = re.compile(r"\b(?:not|neither|nor|never)\s+(?:an?\s+|the\s+)?(?:formal\s+|recognised\s+|official\s+)?$", re.I)
+RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
 LABEL_GAP = re.compile(r"\s*[:=\-–]?\s*(?:around|about|nearly|almost|some|roughly|over|just\s+over|under)?\s*", re.I)
 LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
 EITHER_GAP = re.compile(r"\s*(?:,\s*)?(?:or|and/or)\s+(?:an?\s+|the\s+)?", re.I)
@@ -100,6 +101,8 @@ class SentenceLinker:
         prev_end, next_start = self._bounds(i)
         in_stretch = before = after = after_verb = None
         for m in self._of(kinds):  # one pass; mentions are in text order
+            if m.end <= c.start and need_in and self._in_relative_clause(m, c):
+                continue  # "Sussex Police, which shares a command with Surrey, issued 203"
             if m.end <= c.start:
                 before = m
                 if prev_end <= m.start:
@@ -120,6 +123,11 @@ class SentenceLinker:
                         and self._clear_between(c.cend, m.cstart, True)):
                     after_verb = m  # "to deal with 1,012 public order offences by community resolution"
         return after_verb or in_stretch or before or after
+
+    def _in_relative_clause(self, m: Mention, c: Mention) -> bool:
+        """Whether m sits in a ", which ... ," clause that closes before the count."""
+        return ("," in self.text[m.cend:c.cstart]
+                and bool(RELATIVE_OPEN.search(self.text, self.sent.start_char, m.cstart)))
 
     def _adjacent_period(self, i: int) -> Mention | None:
         """'2020/21: 14', 'In 2023, 45 cautions'"""

@@ -741,3 +741,9 @@ def test_lettered_answers_are_read_whatever_the_next_answer_says():
             "c) the number of protection orders applied for.\n\n"
             "Our response:\n\na) 23\nb) 311\nc) 14 orders were applied for, of which 11 were granted.")
     assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 23), ("charge", 311)]
+
+
+def test_a_force_named_in_a_relative_clause_is_not_the_counts():
+    text = ("Thames Valley Police, which shares a training centre with Hampshire, "
+            "issued 310 conditional cautions for domestic abuse in 2023.")
+    assert _read(text) == [("Thames Valley", "conditional caution", "domestic abuse", 310)]
