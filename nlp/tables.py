@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from .context import OTHER_OUTCOME, Context, Draft, is_aside
 from .numbers import parse_cell_number
+from .wording import GENERIC_DISPOSAL
 from .pipeline import PERIODS_KEY, PeriodFinder, doc_text, make_doc
 from .segment import Block, cell_spans
 from .vocab import canonical
@@ -143,7 +144,9 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     for (offset, line, cells), row_info in zip(data, row_infos):
         labels = _label_cells(cells)
         if any(SKIP_LABEL.match(t) for t in labels[:1] or [cells[0]]):
-            if not _counted_total(labels, row_info, row_infos):
+            if _sum_of_kinds(labels, row_info, row_infos):
+                row_info = {**row_info, "disposal": GENERIC_DISPOSAL}
+            elif not _counted_total(labels, row_info, row_infos):
                 continue
         for j, cell in enumerate(cells[1:], 1):
             value = parse_cell_number(cell)
@@ -182,6 +185,20 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
 
 
 _BARE_TOTAL = re.compile(r"^\s*(?:grand\s+)?totals?\s*:?\s*$", re.I)
+
+
+# Kinds whose sum is "out-of-court disposals"; a total over charges or NFAs is no such figure.
+_OUT_OF_COURT_KINDS = {"community resolution", "caution", "conditional caution", "youth caution",
+                       "youth conditional caution", "penalty notice", "cannabis warning", GENERIC_DISPOSAL}
+
+
+def _sum_of_kinds(labels: list[str], row_info: dict, row_infos: list[dict]) -> bool:
+    """A bare "Total" row under rows of two or more out-of-court kinds: their sum, the
+    generic out-of-court disposal figure."""
+    if not (labels and _BARE_TOTAL.match(labels[0]) and len(labels) == 1) or row_info.get("disposal"):
+        return False
+    kinds = {r.get("disposal") for r in row_infos if r is not row_info}
+    return len(kinds) >= 2 and kinds <= _OUT_OF_COURT_KINDS
 
 
 def _counted_total(labels: list[str], row_info: dict, row_infos: list[dict]) -> bool:

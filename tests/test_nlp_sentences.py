@@ -747,3 +747,13 @@ def test_a_force_named_in_a_relative_clause_is_not_the_counts():
     text = ("Thames Valley Police, which shares a training centre with Hampshire, "
             "issued 310 conditional cautions for domestic abuse in 2023.")
     assert _read(text) == [("Thames Valley", "conditional caution", "domestic abuse", 310)]
+
+
+def test_a_total_row_under_out_of_court_kinds_is_the_generic_figure():
+    text = ("Table 2: Out-of-court disposals by type, England and Wales\n\n"
+            "Disposal type                  2022      2023\n"
+            "Community resolution         70,104    68,330\n"
+            "Caution                      41,925    40,118\n"
+            "Total                       112,029   108,448\n")
+    assert [(f.disposal, f.count) for f in extract(text)][-2:] == [
+        ("out-of-court disposal", 112029), ("out-of-court disposal", 108448)]
