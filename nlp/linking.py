@@ -363,7 +363,9 @@ class SentenceLinker:
         generic = self._generic_over_list(c, disp)
         if generic is not None:
             disp = generic  # "Out-of-court outcomes - cautions, PNDs and warnings - (85,490)"
-        if self._not_a_disposal_count(i, adjacent, text_after):
+        # "of which 300 were dealt with by community resolution": the count names its own outcome
+        own = disp is not None and disp.cstart > c.cend and bool(DEALT_WITH.match(self.text, c.cend, disp.cstart))
+        if self._not_a_disposal_count(i, adjacent or own, text_after):
             return None
         if disp is not None and disp.kind == "disposal" and NOT_A.search(self.text, max(0, disp.cstart - 30), disp.cstart):
             return None  # "... 41,300 times - but it is not a formal out-of-court disposal"

@@ -214,6 +214,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     document, so it avoids regular expressions over the context.
     """
     pre_text = text[max(0, start - 40):start]
+    pre_text = pre_text[pre_text.rfind("\n") + 1:]  # a line break ends the context ("made up of:\n- 1,902")
     if pre_text[-1:] == "(" and pre_text[-2:-1].isalnum():
         return True  # "Section 40(2)"
     if pre_text.rstrip()[-1:] in ("£", "$", "€", "#", "№"):

@@ -16,14 +16,14 @@ BASE_POST = re.compile(
     r"^\s*(?:[\w-]+\s+){0,4}?(?:offences|crimes|incidents|cases|reports|allegations|thefts|"
     r"burglaries|robberies|assaults|rapes)\s+"
     r"(?:were\s+|had\s+been\s+|have\s+been\s+|being\s+)?(?:recorded|reported|logged)|"
-    r"^[^.;]{0,60}?,\s*of\s+which", re.I)
+    r"^(?:(?!dealt\s+with|given|issued|received|resulted|ended)[^.;]){0,60}?,\s*of\s+which", re.I)
 # "(b) Sexual assault - 17", "- Kent: 45", "2021/22 = 14": one labelled value per line
 LIST_LINE = re.compile(r"\s*(?:[-*•·▪]|\(?[a-z0-9]{1,2}[.)])?\s*[^\s:=–-][^:=–\n]{0,60}?\s*[:=–-]\s*[\d,]+\s*\.?\s*$",
                        re.I)
 # "the figure was 9", "it stood at 30": the sentence restates the previous figure's measure
 FIGURE_REF = re.compile(r"\b(?:the|that|this|its|a)\s+(?:figure|number|total|tally|count)\b|"
                         r"\b(?:it|this|that)\s+(?:was|were|stood\s+at|rose\s+to|fell\s+to|reached)\b", re.I)
-SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them)|these\s+included|this\s+included|including|"
+SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them|the\s+\d{1,3}(?:,\d{3})*(?=\s*,))|these\s+included|this\s+included|including|"
                           r"among\s+them|that\s+included|they\s+included)\b", re.I)
 ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"
                          r"administered|imposed|used\s+(?:it|them))\b", re.I)

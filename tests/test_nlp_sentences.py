@@ -757,3 +757,23 @@ def test_a_total_row_under_out_of_court_kinds_is_the_generic_figure():
             "Total                       112,029   108,448\n")
     assert [(f.disposal, f.count) for f in extract(text)][-2:] == [
         ("out-of-court disposal", 112029), ("out-of-court disposal", 108448)]
+
+
+def test_a_list_after_a_colon_line_is_read_item_by_item():
+    text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
+            "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
+    assert [(f.disposal, f.count) for f in extract(text)] == [
+        ("out-of-court disposal", 3870), ("youth caution", 1544), ("youth conditional caution", 1090), (CR, 1236)]
+
+
+def test_a_part_that_names_its_own_outcome_is_a_figure_and_a_dealt_with_count_is_no_base():
+    text = ("Avon and Somerset Police recorded 3,905 stalking offences in 2023, of which 210 were dealt with "
+            "by community resolution. A further 330 stalking offences were dealt with by caution, of which 41 "
+            "were for breaching a restraining order.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CR, 210), (CAU, 330), (CAU, 41)]
+
+
+def test_of_the_restated_count_its_parts_follow():
+    text = ("Cleveland Police resolved 142 hate crimes with community resolutions in 2023, up from 97 in 2022.\n\n"
+            "Of the 142, 80 were racially motivated and 35 were homophobic.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CR, 142), (CR, 97), (CR, 80), (CR, 35)]
