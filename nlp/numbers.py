@@ -76,6 +76,8 @@ STOP_WORDS = {
     "that", "than", "times", "occasions", "cases", "offences", "offenders", "people",
     "crimes", "suspects", "individuals", "adults", "youths", "children", "juveniles",
     "men", "incidents", "the", "a", "an", "this", "last", "compared", "while", "whereas",
+    "because", "after", "when", "as", "since", "burglaries", "thefts", "rapes", "assaults",
+    "robberies", "allegations", "reports",
 }
 
 # Words right before a number that make it a label, an age, a bound or a rate, not a count.
@@ -259,7 +261,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if last in ("in", "of") and len(pre) >= 2 and (pre[-2][:1].isdigit() or pre[-2] in SMALL_NUMBER_WORDS):
         return True  # the "three" of "two in three"
     core = [w for w in pre if w not in APPROX]
-    if len(core) >= 2 and core[-1] in ("by", "of") and core[-2] in DIFF_HEADS:
+    if (len(core) >= 2 and core[-1] in ("by", "of") and core[-2] in DIFF_HEADS
+            and not (core[-2] == "up" and len(core) >= 3 and core[-3] in ("made", "make", "makes", "making"))):
         return True  # "rose by 45", "an increase of 12": a difference
     if first in POST_REJECT_WORDS or first.startswith(("-year", "year-old")):
         return True

@@ -777,3 +777,9 @@ def test_of_the_restated_count_its_parts_follow():
     text = ("Cleveland Police resolved 142 hate crimes with community resolutions in 2023, up from 97 in 2022.\n\n"
             "Of the 142, 80 were racially motivated and 35 were homophobic.")
     assert [(f.disposal, f.count) for f in extract(text)] == [(CR, 142), (CR, 97), (CR, 80), (CR, 35)]
+
+
+def test_made_up_of_is_no_difference_and_a_crime_noun_ends_the_counts_unit():
+    text = ("Dorset Police's 2023 total was made up of 1,380 community resolutions and 604 cautions. "
+            "No further action was taken for almost 9,000 burglaries because investigators found no suspect.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CR, 1380), (CAU, 604), ("no further action", 9000)]
