@@ -265,7 +265,10 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         # a narrower offence given with a figure ("a further 17 for rape of a child under 13")
         # is a part of the topic ("rape"), not a new topic for the figures after it
         narrower = bool(drafts) and ctx.offence in BROADER.get(last["offence"].value, ())
-        if len(offences) == 1 and not subset and not narrower:
+        # "guidance says it should not be used for serious sexual offences" in a piece about
+        # child rape: a passing mention of the broader group does not change the topic
+        broader = not drafts and last["offence"].value in BROADER.get(ctx.offence, ())
+        if len(offences) == 1 and not subset and not narrower and not broader:
             ctx.offence = last["offence"].value
             ctx.offence_of_figure = bool(drafts)
     body = last.get("body")

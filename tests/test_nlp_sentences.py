@@ -783,3 +783,10 @@ def test_made_up_of_is_no_difference_and_a_crime_noun_ends_the_counts_unit():
     text = ("Dorset Police's 2023 total was made up of 1,380 community resolutions and 604 cautions. "
             "No further action was taken for almost 9,000 burglaries because investigators found no suspect.")
     assert [(f.disposal, f.count) for f in extract(text)] == [(CR, 1380), (CAU, 604), ("no further action", 9000)]
+
+
+def test_a_passing_mention_of_the_broader_offence_group_keeps_the_topic():
+    text = ("Community resolutions for rape of a child under 16 rose to 96 in 2023.\n\n"
+            "Guidance says the outcome should not normally be used for serious sexual offences.\n\n"
+            "Which forces use it most?\n\n• Kent – 11\n• Essex – 8")
+    assert {f.offence for f in extract(text)} == {"child rape"}
