@@ -66,6 +66,9 @@ YOUTH_BEFORE = re.compile(r"\b(?:youth|youths|juvenile|juveniles|under-18s?|chil
 LABEL_COLON = re.compile(r"[^.;:\n]{0,40}:\s*")
 GENERIC_DISPOSAL = "out-of-court disposal"
 CRIME_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:offences|crimes|incidents|reports|cases|allegations)\b", re.I)
+# "Across all offence types, the force issued 1,403": a count over every offence
+ALL_OFFENCES = re.compile(r"\ball\s+(?:offence|crime|offense)\s+(?:types|groups|categories)\b|"
+                          r"\b(?:across|for|covering)\s+all\s+(?:offences|crimes|offenses)\b", re.I)
 TOTAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:in\s+total|overall|in\s+all|altogether)\b", re.I)
 OTHER_CLAUSE = re.compile(r"\b(?:while|whilst|whereas|but)\b", re.I)
 # "a 14% rise in recorded hate crime across the region, to 9,400 offences": the new level of a tally

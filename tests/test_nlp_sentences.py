@@ -790,3 +790,9 @@ def test_a_passing_mention_of_the_broader_offence_group_keeps_the_topic():
             "Guidance says the outcome should not normally be used for serious sexual offences.\n\n"
             "Which forces use it most?\n\n• Kent – 11\n• Essex – 8")
     assert {f.offence for f in extract(text)} == {"child rape"}
+
+
+def test_a_count_across_all_offence_types_has_no_offence():
+    text = ("Gwent Police gave 80 youth cautions for criminal damage in 2023. "
+            "Across all offence types, the force issued 1,210 community resolutions to young people in 2023.")
+    assert [(f.offence, f.count) for f in extract(text)] == [("criminal damage", 80), (None, 1210)]
