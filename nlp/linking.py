@@ -71,7 +71,9 @@ class SentenceLinker:
                 m.value = force
             elif m.kind == "dref":
                 # "dealt with 14 offences this way": the way the document is about
-                m.value = (self.ctx.topic_disposal or disposal) if "way" in str(m.value).lower() else disposal
+                # and "the let-off", "the slap on the wrist": the writer's word for the story's subject
+                topical = any(w in str(m.value).lower() for w in ("way", "let-off", "slap"))
+                m.value = (self.ctx.topic_disposal or disposal) if topical else disposal
 
     def _of(self, kinds: tuple[str, ...]) -> list[Mention]:
         found = self._kinds.get(kinds)

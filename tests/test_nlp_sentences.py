@@ -796,3 +796,10 @@ def test_a_count_across_all_offence_types_has_no_offence():
     text = ("Gwent Police gave 80 youth cautions for criminal damage in 2023. "
             "Across all offence types, the force issued 1,210 community resolutions to young people in 2023.")
     assert [(f.offence, f.count) for f in extract(text)] == [("criminal damage", 80), (None, 1210)]
+
+
+def test_the_let_off_means_the_disposal_the_story_is_about():
+    text = ("Forces handed out 290 community resolutions for indecent exposure in 2023. "
+            "A further 80 offenders were cautioned.\n\n"
+            "Cumbria Constabulary used the let-off 31 times.")
+    assert [(f.disposal, f.count) for f in extract(text)][-1] == (CR, 31)
