@@ -20,7 +20,8 @@ _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|exc
                     r"replaced\s+(?:with|by)|superseded\s+by|in\s+favou?r\s+of|instead\s+of|rather\s+than|in\s+place\s+of|replacing))\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 _EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
                       r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
-_SOURCE_LINE = re.compile(r"\s*(?:sources?|notes?|published|updated|last\s+updated|date(?:\s+of\s+response)?)\b\s*:", re.I)
+_SOURCE_LINE = re.compile(r"\s*(?:(?:sources?|notes?|date(?:\s+of\s+(?:response|request))?)\s*:|"
+                          r"(?:published|updated|last\s+updated|first\s+published|posted|released)\b)", re.I)
 _SUPERLATIVE_SCOPE = re.compile(r"\b(?:largest|biggest|smallest|highest|lowest|greatest|busiest|worst|best|most|"
                                 r"least|fewest|only)\b[^.;:,()]{0,30}$", re.I)
 # Forces that police a whole nation: in their own documents "the national figures" are theirs,
@@ -113,6 +114,7 @@ class Context:
     list_mode: bool = False             # after a heading line ending with ':'
     items: dict = field(default_factory=dict)  # numbered request items -> (disposal, offence)
     heading_force: str | None = None    # a section headed by a force's name ("South Wales")
+    campaign: bool = False              # the document reports an operation or crackdown
 
     def default_force(self) -> str | None:
         if self.national:

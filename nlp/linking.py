@@ -436,7 +436,7 @@ class SentenceLinker:
             return None  # "she had received two community resolutions": one person's record
         listed = ctx.list_mode or LIST_LINE.fullmatch(self.sent_text)
         if (period is None and not listed and (disposal == "charge" or c.value < 10)
-                and not CAMPAIGN.search(self.sent_text)):
+                and not ctx.campaign and not CAMPAIGN.search(self.sent_text)):
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
         if disposal in ("caution", "conditional caution") and (
                 YOUTH_AFTER.match(text_after) or YOUTH_BEFORE.search(self.text, max(0, c.cstart - 20), c.cstart)):
@@ -486,6 +486,8 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         subset = subset or (first_count is not None and any(
             m.kind == "offence" and m.cstart > first_count.cend
             and SUBSET_WORDS.search(text, first_count.cend, m.cstart) for m in inside))
+        # a press release on an operation: its small counts are its results, not incidents
+        ctx.campaign = ctx.campaign or bool(CAMPAIGN.search(text, sent.start_char, sent.end_char))
         update(ctx, inside, drafts, line, subset or tally_only)
         out.extend(drafts)
     return out

@@ -803,3 +803,11 @@ def test_the_let_off_means_the_disposal_the_story_is_about():
             "A further 80 offenders were cautioned.\n\n"
             "Cumbria Constabulary used the let-off 31 times.")
     assert [(f.disposal, f.count) for f in extract(text)][-1] == (CR, 31)
+
+
+def test_a_publication_date_is_no_period_and_an_operations_small_counts_are_its_results():
+    text = ("Published 10:02, 3 May 2024\n\n"
+            "Lancashire Police charged 41 people during a three-week crackdown on shop theft in Preston.\n\n"
+            "Three people were released with no further action.")
+    figures = extract(text)
+    assert [(f.disposal, f.count, f.period) for f in figures] == [("charge", 41, None), ("no further action", 3, None)]
