@@ -811,3 +811,13 @@ def test_a_publication_date_is_no_period_and_an_operations_small_counts_are_its_
             "Three people were released with no further action.")
     figures = extract(text)
     assert [(f.disposal, f.count, f.period) for f in figures] == [("charge", 41, None), ("no further action", 3, None)]
+
+
+def test_blank_cells_of_a_tab_separated_sheet_keep_the_columns_in_place():
+    text = ("Cheshire Constabulary - disposals by offence group, 2023\n"
+            "Offence group\tCommunity resolution\tCaution\tPenalty notice\tTotal\n"
+            "Robbery\t4\t\t\t4\n"
+            "Public order offences\t310\t52\t96\t458\n")
+    assert [(f.offence, f.disposal, f.count) for f in extract(text)] == [
+        ("robbery", CR, 4), ("public order offences", CR, 310), ("public order offences", CAU, 52),
+        ("public order offences", PN, 96)]
