@@ -5,6 +5,7 @@ inputs fast and far below nlp.max_length.
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
 
@@ -24,8 +25,11 @@ class Block:
 
 
 def split_cells(line: str) -> list[str] | None:
-    """Cells of a table row ('| a | b |', 'a<TAB>b', 'a   b'), or None for a prose line."""
+    """Cells of a table row ('| a | b |', 'a<TAB>b', 'a   b', 'a,"1,204",b'), or None for a prose line."""
     s = line.strip()
+    cells = _csv_cells(s)
+    if cells is not None:
+        return cells
     if s.startswith("|") and s.count("|") >= 2:
         return [c.strip() for c in s.strip("|").split("|")]
     if s.count("|") >= 2:  # "2021 | 7 | 15": pipes between the cells only
@@ -43,6 +47,25 @@ def split_cells(line: str) -> list[str] | None:
         if len(cells) >= 2 and all(len(c) < 80 for c in cells):
             return cells
     return None
+
+
+_QUOTED_RE = re.compile(r'"[^"]*"')
+
+
+def _csv_cells(s: str) -> list[str] | None:
+    """A row of a spreadsheet saved as CSV: commas with no space after them (outside quotes),
+    which prose never writes between words. The csv module reads the quoting."""
+    if s.count(",") < 2:
+        return None
+    bare = _QUOTED_RE.sub('""', s) if '"' in s else s
+    if bare.count(",") < 2 or ", " in bare or not re.search(r"[^\d],|,[^\d]", bare):
+        return None
+    cells = [c.strip() for c in next(csv.reader([s]))]
+    if sum(1 for c in cells if c) < 2 or any(len(c) >= 120 for c in cells):
+        return None
+    while cells and not cells[-1]:
+        cells.pop()  # ",,,,," padding to the sheet's width
+    return cells
 
 
 def cell_spans(line: str) -> list[tuple[int, int]]:

@@ -821,3 +821,14 @@ def test_blank_cells_of_a_tab_separated_sheet_keep_the_columns_in_place():
     assert [(f.offence, f.disposal, f.count) for f in extract(text)] == [
         ("robbery", CR, 4), ("public order offences", CR, 310), ("public order offences", CAU, 52),
         ("public order offences", PN, 96)]
+
+
+def test_a_sheet_saved_as_csv_is_a_table():
+    text = ("Sheet1\nDorset Police: possession of cannabis - outcomes by financial year,,,\n,,,\n"
+            "Measure,2022/23,2023/24\n"
+            '"Offences recorded","2,940","2,611"\n'
+            '"Outcome 3 - Caution (adults)",61,44\n'
+            '"Outcome 7 - Cannabis/Khat warning","1,012",870\n')
+    assert [(f.force, f.disposal, f.count, f.period) for f in extract(text)] == [
+        ("Dorset", CAU, 61, "2022/23"), ("Dorset", CAU, 44, "2023/24"),
+        ("Dorset", "cannabis warning", 1012, "2022/23"), ("Dorset", "cannabis warning", 870, "2023/24")]
