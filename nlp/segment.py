@@ -133,7 +133,8 @@ def segment(text: str) -> list[Block]:
         cells = split_cells(line)
         is_pipe = line.lstrip().startswith("|")
         tabular = cells is not None and (
-            is_pipe or _has_number_cell(cells) or (table is not None and all(len(c) < 40 for c in cells)))
+            is_pipe or _has_number_cell(cells) or (table is not None and (
+                all(len(c) < 40 for c in cells) or len(cells) == len(table.rows[-1][2]))))
         if tabular:
             if table is None:
                 table = Block("table", m.start(), line)

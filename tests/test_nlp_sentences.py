@@ -832,3 +832,12 @@ def test_a_sheet_saved_as_csv_is_a_table():
     assert [(f.force, f.disposal, f.count, f.period) for f in extract(text)] == [
         ("Dorset", CAU, 61, "2022/23"), ("Dorset", CAU, 44, "2023/24"),
         ("Dorset", "cannabis warning", 1012, "2022/23"), ("Dorset", "cannabis warning", 870, "2023/24")]
+
+
+def test_a_long_percentage_row_does_not_split_a_table():
+    text = ("Dyfed-Powys Police - drug offences: outcomes by year\n"
+            "Outcome\t2022/23\t2023/24\n"
+            "Charged/summonsed\t210\t236\n"
+            "Charged/summonsed - % of offences recorded\t41.0%\t43.2%\n"
+            "Community resolution\t77\t90\n")
+    assert [(f.disposal, f.count) for f in extract(text)] == [("charge", 210), ("charge", 236), (CR, 77), (CR, 90)]
