@@ -15,6 +15,8 @@ from .vocab import canonical
 
 SKIP_LABEL = re.compile(r"^\s*(?:grand\s+)?(?:(?:totals?|all\s+outcomes|sums?|percentages?|proportions?|rates?|"
                         r"changes?|differences?|shares?)\b|%|per\s)", re.I)
+REVIEW_TABLE = re.compile(r"\b(?:cases\s+reviewed|reviewed|dip[- ]?sampled?|sampled|panel\s+findings?|"
+                          r"inappropriate|appropriate\s+with)\b", re.I)
 SKIP_HEADER = re.compile(r"%|\brate\b|per\s+1|proportion|share|change|difference|\btotal\b", re.I)
 # Columns of codes and keys, as in Home Office open data ("Offence Code", "Outcome Type",
 # "Financial Quarter"): their numbers label a row, they do not count anything.
@@ -139,6 +141,9 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     # complete - no suspect identified"): they must not borrow the caption's or text's disposal.
     row_infos = [_row_info(cells, read) for _, _, cells in data]
     own_axis = any(read(t).get("disposal") for t in header) or any(r.get("disposal") for r in row_infos)
+    if any(REVIEW_TABLE.search(t) for t in captions) or (
+            any(REVIEW_TABLE.search(t) for t in header) and not any(read(t).get("disposal") for t in header)):
+        return []  # a scrutiny panel's sample: "Cases reviewed", "Appropriate", "Inappropriate"
     out: list[Draft] = []
     missing_disposal = False
     for (offset, line, cells), row_info in zip(data, row_infos):
@@ -153,7 +158,7 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
             if value is None or (not header and _is_year(cell)):
                 continue
             col = header[j] if j < len(header) else ""
-            if col and (SKIP_HEADER.search(col) or CODE_HEADER.match(col)):
+            if col and (SKIP_HEADER.search(col) or CODE_HEADER.match(col) or REVIEW_TABLE.search(col)):
                 continue
             if (read(col).get("other") and not read(col).get("disposal")) or (
                     row_info.get("other") and not row_info.get("disposal")):

@@ -841,3 +841,14 @@ def test_a_long_percentage_row_does_not_split_a_table():
             "Charged/summonsed - % of offences recorded\t41.0%\t43.2%\n"
             "Community resolution\t77\t90\n")
     assert [(f.disposal, f.count) for f in extract(text)] == [("charge", 210), ("charge", 236), (CR, 77), (CR, 90)]
+
+
+def test_a_scrutiny_panels_sample_table_holds_no_figures_but_its_volume_columns_do():
+    sample = ("Surrey Police scrutiny panel, March 2024\n\n"
+              "| Disposal type | Cases reviewed | Appropriate | Inappropriate |\n|---|---|---|---|\n"
+              "| Community resolution | 13 | 12 | 1 |\n| Conditional caution | 7 | 7 | 0 |\n")
+    assert extract(sample) == []
+    volumes = ("Surrey Police scrutiny panel, March 2024\n\n"
+               "| Offence type | Community resolution | Cases reviewed by panel |\n|---|---|---|\n"
+               "| Shoplifting | 233 | 5 |\n| Hate crime | 57 | 10 |\n")
+    assert [(f.offence, f.count) for f in extract(volumes)] == [("shoplifting", 233), ("hate crime", 57)]
