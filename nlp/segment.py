@@ -148,6 +148,12 @@ def segment(text: str) -> list[Block]:
                 table.rows.append((m.start(), line, cells))
             pending = []
             continue
+        if table is not None and cells is None and _is_wrapped_label(line, table):
+            # "           and over": the rest of the row label above, wrapped by a PDF's cell
+            off, last, row = table.rows[-1]
+            k = max(range(len(row)), key=lambda j: sum(ch.isalpha() for ch in row[j]))
+            table.rows[-1] = (off, last, row[:k] + [f"{row[k]} {line.strip()}"] + row[k + 1:])
+            continue
         table = None
         if cells is None:
             pending = []
@@ -177,6 +183,19 @@ def _merge_lines(text: str, blocks: list[Block]) -> list[Block]:
         else:
             out.append(b)
     return out
+
+
+def _is_wrapped_label(line: str, table: Block) -> bool:
+    """An indented short line of words under a space-aligned table row with a text label."""
+    last = table.rows[-1][2]
+    words = line.strip()
+    return (line[:4].isspace() and len(words) < 40 and any(ch.isalpha() for ch in words)
+            and not _has_number_cell(["", words]) and not table.text.lstrip().startswith("|")
+            and any(_is_label(c) for c in last))
+
+
+def _is_label(cell: str) -> bool:
+    return sum(ch.isalpha() for ch in cell) >= 3
 
 
 def _has_number_cell(cells: list[str]) -> bool:

@@ -189,7 +189,7 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     return out
 
 
-_BARE_TOTAL = re.compile(r"^\s*(?:grand\s+)?totals?\s*:?\s*$", re.I)
+_BARE_TOTAL = re.compile(r"^\s*(?:grand\s+)?totals?\s*(?:\([^()]*\))?\s*:?\s*$", re.I)
 
 
 # Kinds whose sum is "out-of-court disposals"; a total over charges or NFAs is no such figure.

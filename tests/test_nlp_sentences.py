@@ -852,3 +852,19 @@ def test_a_scrutiny_panels_sample_table_holds_no_figures_but_its_volume_columns_
                "| Offence type | Community resolution | Cases reviewed by panel |\n|---|---|---|\n"
                "| Shoplifting | 233 | 5 |\n| Hate crime | 57 | 10 |\n")
     assert [(f.offence, f.count) for f in extract(volumes)] == [("shoplifting", 233), ("hate crime", 57)]
+
+
+def test_a_pdf_tables_wrapped_labels_footnote_marks_and_noted_total_are_read():
+    text = ("Table 1: Community resolutions for sexual offences, Norfolk Constabulary\n\n"
+            "  HO       Offence                                   2022/23    2023/24\n"
+            "  code     description\n"
+            "  17A      Sexual assault on a male aged 13                8         11\n"
+            "           and over\n"
+            "  21       Sexual activity involving a child              10         13\n"
+            "           under 13\n"
+            "  88E      Exposure and voyeurism                         24         30\u00b9\n\n"
+            "           Total (all codes above)                        42         54\n")
+    assert [(f.offence, f.count) for f in extract(text)] == [
+        ("sexual assault", 8), ("sexual assault", 11), ("sexual activity with a child", 10),
+        ("sexual activity with a child", 13), ("indecent exposure", 24), ("indecent exposure", 30),
+        ("sexual offences", 42), ("sexual offences", 54)]
