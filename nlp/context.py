@@ -20,6 +20,7 @@ _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|exc
                     r"replaced\s+(?:with|by)|superseded\s+by|in\s+favou?r\s+of|instead\s+of|rather\s+than|in\s+place\s+of|replacing))\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 _EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
                       r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
+_JOINED = re.compile(r"\s*,?\s*(?:and|plus|as\s+well\s+as)\s+(?:the\s+)?", re.I)
 _SOURCE_LINE = re.compile(r"\s*(?:(?:sources?|notes?|date(?:\s+of\s+(?:response|request))?)\s*:|"
                           r"(?:published|updated|last\s+updated|first\s+published|posted|released)\b)", re.I)
 _SUPERLATIVE_SCOPE = re.compile(r"\b(?:largest|biggest|smallest|highest|lowest|greatest|busiest|worst|best|most|"
@@ -177,6 +178,11 @@ def doc_mentions(doc) -> list[Mention]:
             continue  # "Dyfed-Powys, the largest force area in England and Wales, ...": a comparison
         if value:
             out.append(Mention(kind, start, end, cstart, cend, value))
+    # "the 43 forces in England and Wales and British Transport Police": the force is part
+    # of the national scope, not the force the figures belong to
+    out = [m for k, m in enumerate(out) if not (
+        m.kind == "force" and k > 0 and out[k - 1].kind == "national"
+        and _JOINED.fullmatch(text, out[k - 1].cend, m.cstart))]
     periods = doc.user_data.get("pw_periods")
     if periods is None:
         periods = [(sp.start, sp.end, sp.start_char, sp.end_char, sp.text) for sp in doc.spans.get(PERIODS_KEY, [])]

@@ -26,6 +26,10 @@ SHARE_VERB = re.compile(r"\s+(?:made\s+up|makes\s+up|make\s+up|accounted\s+for|a
                         re.I)
 FOR_OFFENCE = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:for|related\s+to|involved)\s+(?:the\s+|an?\s+)?", re.I)
 NOT_A = re.compile(r"\b(?:not|neither|nor|never)\s+(?:an?\s+|the\s+)?(?:formal\s+|recognised\s+|official\s+)?$", re.I)
+# between the parts of a listed sample: "60 records: 30 community resolutions, 20 ..."
+SAMPLE_LIST = re.compile(r"[^.;\d]{0,60}?(?::|,|\band\b)\s*", re.I)
+SAMPLE_INTRO = re.compile(r"\b(?:reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized|inspected|"
+                          r"assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
 RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
 LABEL_GAP = re.compile(r"\s*[:=\-–]?\s*(?:around|about|nearly|almost|some|roughly|over|just\s+over|under)?\s*", re.I)
 LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
@@ -56,6 +60,7 @@ class SentenceLinker:
         self.counts = [m for m in mentions if m.kind == "count"]
         self.claimed: dict[int, int] = {}   # period token start -> index of the count owning it
         self.bases: set[int] = set()         # counts of crimes or reports, not of disposals
+        self.samples: set[int] = set()       # counts of a reviewed sample and its breakdown
         self._kinds: dict[tuple, list[Mention]] = {}
         self._resolve_refs()
 
@@ -321,7 +326,12 @@ class SentenceLinker:
             return True  # "replace the six disposals with two"
         if OTHER_VERB.search(self.text, max(start, c.cstart - 40), c.cstart):
             self.bases.add(i)  # so are its parts: "..., of which 52 were appropriate"
+            self.samples.add(i)
             return True  # "the panel reviewed 120 cases": counts an activity, not disposals
+        if (i - 1 in self.samples and SAMPLE_LIST.fullmatch(self.text, self.counts[i - 1].cend, c.cstart)) or \
+                SAMPLE_INTRO.search(self.text, start, c.cstart):
+            self.samples.add(i)
+            return True  # "reviewed 60 records: 30 community resolutions, 20 conditional cautions and 10 ..."
         if adjacent:
             return False
         assigned = ASSIGNED_TO.search(self.text, max(start, c.cstart - 40), c.cstart)

@@ -37,6 +37,7 @@ MONTHS = (r"january|february|march|april|may|june|july|august|september|october|
 
 # Nouns that, right after a number, say it counts something other than disposals.
 EXCLUDED_UNITS = {
+    "files", "file", "records", "entrants", "meetings",
     "full-time", "fte", "ftes", "equivalents",
     "officer", "officers", "staff", "employee", "employees", "constable", "constables",
     "detective", "detectives", "pcso", "pcsos", "recruit", "recruits", "personnel",
@@ -84,7 +85,7 @@ STOP_WORDS = {
 PRE_LABEL_WORDS = {
     "section", "sections", "s", "sec", "article", "chapter", "part", "schedule", "table",
     "figure", "fig", "page", "paragraph", "para", "no", "nos", "number", "ref", "reference",
-    "outcome", "outcomes", "type", "types", "code", "codes", "version", "level", "tier", "category", "question",
+    "outcome", "outcomes", "type", "types", "code", "codes", "improvement", "recommendation", "version", "level", "tier", "category", "question",
     "q", "item", "step", "annex", "appendix", "act", "rule", "regulation", "reg", "clause",
     "phase", "operation", "room", "flat", "unit", "route", "junction", "exhibit", "grade",
     "stage", "division", "top", "bottom", "ranked", "rank", "aged", "age", "ages", "per",
@@ -280,6 +281,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "in five of them": a share of forces, not a count
     if last2 == "of the" and (not post or text[end:end + 1] in (",", ".", ";", ":", ")")):
         return True  # "the lowest of the five,": a group already named
+    if first == "times" and last in ("met", "sat", "convened"):
+        return True  # "the panel met four times": meetings
     if first == "times" and len(post) > 2 and (post[1] == "per" or post[1:3] == ["for", "every"]):
         return True  # "94 times for every 1,000 offences": a rate
     nxt2, prev2 = text[end:end + 2], pre_text[-2:]

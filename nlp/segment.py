@@ -155,7 +155,10 @@ def segment(text: str) -> list[Block]:
             table.rows[-1] = (off, last, row[:k] + [f"{row[k]} {line.strip()}"] + row[k + 1:])
             continue
         table = None
-        if cells is None:
+        if cells is None and pending and line[:4].isspace() and len(line.strip()) < 40:
+            # the last line of a stacked header where only one column wraps that far
+            pending.append((m.start(), line, [line.strip()], len(blocks)))
+        elif cells is None:
             pending = []
         else:
             pending.append((m.start(), line, cells, len(blocks)))

@@ -868,3 +868,27 @@ def test_a_pdf_tables_wrapped_labels_footnote_marks_and_noted_total_are_read():
         ("sexual assault", 8), ("sexual assault", 11), ("sexual activity with a child", 10),
         ("sexual activity with a child", 13), ("indecent exposure", 24), ("indecent exposure", 30),
         ("sexual offences", 42), ("sexual offences", 54)]
+
+
+def test_a_stacked_header_whose_last_line_has_one_cell_is_still_the_header():
+    text = ("                     Outcome 7            Outcome 8\n"
+            "   Year              Cannabis/Khat        Community\n"
+            "                     warning              Resolution\n"
+            "                                          (restorative)\n\n"
+            "   2022                     944                  318\n"
+            "   2023                     806                  297\n")
+    assert [(f.disposal, f.count) for f in extract(text)] == [
+        ("cannabis warning", 944), (CR, 318), ("cannabis warning", 806), (CR, 297)]
+
+
+def test_an_inspections_sample_and_its_breakdown_are_not_counts():
+    text = ("Cleveland Police issued 4,310 out-of-court disposals in 2022/23. As part of our inspection we "
+            "reviewed 60 out-of-court disposal records: 30 community resolutions, 20 conditional cautions and "
+            "10 youth cautions. In 19 files the decision was not recorded. The scrutiny panel met four times.")
+    assert [f.count for f in extract(text)] == [4310]
+
+
+def test_a_force_joined_to_the_national_scope_is_not_the_documents_force():
+    text = ("This release covers offences recorded by the 43 police forces in England and Wales and British "
+            "Transport Police.\n\n- Penalty notices for disorder fell to 13,587 in the year ending March 2024.")
+    assert [(f.force, f.count) for f in extract(text)] == [(None, 13587)]
