@@ -116,11 +116,15 @@ class Context:
     items: dict = field(default_factory=dict)  # numbered request items -> (disposal, offence)
     heading_force: str | None = None    # a section headed by a force's name ("South Wales")
     campaign: bool = False              # the document reports an operation or crackdown
+    national_document: bool = False     # national in scope before any force was named: a force
+                                        # named later is a detail, not the document's force
 
     def default_force(self) -> str | None:
         if self.national:
             return None
-        if self.list_mode or len(self.forces_seen) == 1 or self.force_recent:
+        if self.force_recent:
+            return self.force
+        if (self.list_mode or len(self.forces_seen) == 1) and not self.national_document:
             return self.force
         return self.heading_force
 
@@ -291,6 +295,7 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         ctx.forces_seen.update(m.value for m in mentions if m.kind == "force")
     elif nat is not None:
         ctx.national, ctx.force_recent = True, False
+        ctx.national_document = ctx.national_document or not ctx.forces_seen
     else:
         ctx.force_recent = False
     primaries = [d for d in drafts if not d.is_previous]

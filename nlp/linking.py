@@ -482,6 +482,8 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         inside = localise_national(ctx, inside)
         if pos == (breaks[k - 1] + 1 if k else 0) + len(line) - len(line.lstrip()):
             enter_answer_line(ctx, line, inside)
+            if ctx.national_document:
+                ctx.force_recent = False  # a force named in passing does not carry to the next paragraph
         has_count = any(m.kind == "count" for m in inside)
         linker = SentenceLinker(sent, inside, ctx) if has_count else None
         drafts = linker.link() if linker else []

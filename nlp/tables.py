@@ -222,7 +222,7 @@ def _counted_total(labels: list[str], row_info: dict, row_infos: list[dict]) -> 
 def _label_cells(cells: list[str]) -> list[str]:
     """The cells of a row that label it: its text cells ("| 1 | Charged/Summonsed | 142 |"
     is labelled by its outcome, not the code; "Youth caution  Robbery  14" by both)."""
-    return [c for c in cells if c and parse_cell_number(c) is None and not re.fullmatch(r"[<>]?\s*\d+|[*.\-–]+|n/?a", c, re.I)]
+    return [c for c in cells if c and parse_cell_number(c) is None and not re.fullmatch(r"[<>]?\s*\d+|[*.\-–]+|n/?a|[+\-–]?\s*\d[\d.,]*\s*%|\[[a-z]\]", c, re.I)]
 
 
 def _row_info(cells: list[str], read) -> dict:

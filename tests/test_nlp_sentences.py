@@ -892,3 +892,19 @@ def test_a_force_joined_to_the_national_scope_is_not_the_documents_force():
     text = ("This release covers offences recorded by the 43 police forces in England and Wales and British "
             "Transport Police.\n\n- Penalty notices for disorder fell to 13,587 in the year ending March 2024.")
     assert [(f.force, f.count) for f in extract(text)] == [(None, 13587)]
+
+
+def test_a_force_named_in_passing_in_a_national_document_is_not_the_documents_force():
+    text = ("Cautions in England and Wales: commentary, 2023\n\n"
+            "3.1 There were 28,640 cannabis warnings (2022: 30,115). Kent Police accounted for 2,104 of these.\n\n"
+            "4. Conditional cautions\n\n"
+            "4.1 The number of conditional cautions rose by 18% to 14,730.\n\n"
+            "Table 2: Penalty notices by offence\n\n"
+            "Offence                 2022    2023    % change\n"
+            "Retail theft             212     187     -11.8%\n"
+            "Criminal damage           64      71     +10.9%\n"
+            "Total                    276     258      -6.5%\n")
+    figures = [(f.force, f.disposal, f.count) for f in extract(text)]
+    assert (None, "conditional caution", 14730) in figures
+    assert ("Kent", "cannabis warning", 2104) in figures
+    assert (None, PN, 276) in figures and (None, PN, 258) in figures
