@@ -28,6 +28,10 @@ FOR_OFFENCE = re.compile(r"\s+(?:(?:were|was|had\s+been|have\s+been)\s+)?(?:for|
 NOT_A = re.compile(r"\b(?:not|neither|nor|never)\s+(?:an?\s+|the\s+)?(?:formal\s+|recognised\s+|official\s+)?$", re.I)
 # between the parts of a listed sample: "60 records: 30 community resolutions, 20 ..."
 SAMPLE_LIST = re.compile(r"[^.;\d]{0,60}?(?::|,|\band\b)\s*", re.I)
+# fixed penalties of councils, wardens and the DVLA are not police disposals
+NOT_POLICE_ISSUER = re.compile(r"\b(?:council'?s?|local\s+authorit(?:y|ies)|civil\s+enforcement|enforcement\s+officers|"
+                               r"(?:dog|street|litter|parking|traffic)\s+wardens?|environmental\s+health)\b"
+                               r"(?:(?!\bpolice\b)[^.;])*\b(?:issued|gave|handed\s+out|imposed)\b[^.;]*$", re.I)
 SAMPLE_INTRO = re.compile(r"\b(?:reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized|inspected|"
                           r"assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
 RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
@@ -324,6 +328,8 @@ class SentenceLinker:
         start = self.sent.start_char
         if REPLACED_WITH.search(self.text, start, c.cstart):
             return True  # "replace the six disposals with two"
+        if NOT_POLICE_ISSUER.search(self.text, start, c.cstart):
+            return True  # "the council's enforcement officers issued 1,340 fixed penalty notices for littering"
         if OTHER_VERB.search(self.text, max(start, c.cstart - 40), c.cstart):
             self.bases.add(i)  # so are its parts: "..., of which 52 were appropriate"
             self.samples.add(i)

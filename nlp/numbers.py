@@ -37,7 +37,7 @@ MONTHS = (r"january|february|march|april|may|june|july|august|september|october|
 
 # Nouns that, right after a number, say it counts something other than disposals.
 EXCLUDED_UNITS = {
-    "files", "file", "records", "entrants", "meetings",
+    "files", "file", "records", "entrants", "meetings", "convictions", "conviction",
     "full-time", "fte", "ftes", "equivalents",
     "officer", "officers", "staff", "employee", "employees", "constable", "constables",
     "detective", "detectives", "pcso", "pcsos", "recruit", "recruits", "personnel",
@@ -85,7 +85,7 @@ STOP_WORDS = {
 PRE_LABEL_WORDS = {
     "section", "sections", "s", "sec", "article", "chapter", "part", "schedule", "table",
     "figure", "fig", "page", "paragraph", "para", "no", "nos", "number", "ref", "reference",
-    "outcome", "outcomes", "type", "types", "code", "codes", "improvement", "recommendation", "version", "level", "tier", "category", "question",
+    "outcome", "outcomes", "type", "types", "code", "codes", "improvement", "recommendation", "uin", "version", "level", "tier", "category", "question",
     "q", "item", "step", "annex", "appendix", "act", "rule", "regulation", "reg", "clause",
     "phase", "operation", "room", "flat", "unit", "route", "junction", "exhibit", "grade",
     "stage", "division", "top", "bottom", "ranked", "rank", "aged", "age", "ages", "per",
@@ -244,6 +244,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if ((last in PRE_LABEL_WORDS and pre_text.rstrip()[-1:] not in (",", ";"))
             or last2 in PRE_LABEL_BIGRAMS or core2 in PRE_LABEL_BIGRAMS):
         return True
+    if value in _SERVICE_NUMBERS and last in ("rang", "rung", "dialled", "dialed", "called", "phoned", "ringing", "calling"):
+        return True  # "when I rang 101"
     if last == "on" and value in _SERVICE_NUMBERS and _PHONE_VERB.search(pre_text):
         return True  # "call Kent Police on 101": a telephone number
     label_pair = pre_text.rstrip().endswith((",", "and", "or", "&")) and _LABEL_PAIR.search(pre_text)

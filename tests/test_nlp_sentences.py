@@ -908,3 +908,14 @@ def test_a_force_named_in_passing_in_a_national_document_is_not_the_documents_fo
     assert (None, "conditional caution", 14730) in figures
     assert ("Kent", "cannabis warning", 2104) in figures
     assert (None, PN, 276) in figures and (None, PN, 258) in figures
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("Sussex Police issued 40 penalty notices in 2023. The council's own enforcement officers issued "
+     "1,340 fixed penalty notices for littering, compared with 1,102 the previous year.", [40]),
+    ("Sussex Police issued 40 penalty notices in 2023, according to the answer to UIN 18244.", [40]),
+    ("Sussex Police issued 40 penalty notices in 2023. When I rang 101 nobody came.", [40]),
+    ("Sussex Police cautioned 40 people for theft in 2023. One man cautioned had 14 previous convictions.", [40]),
+])
+def test_council_penalties_question_numbers_and_convictions_are_not_counts(text, counts):
+    assert [f.count for f in extract(text)] == counts
