@@ -281,6 +281,7 @@ class SentenceLinker:
                 if own is not None:
                     self.claimed[own.start] = i
         run = self._respective_olds(kinds)
+        rejected = False
         for i, c in enumerate(self.counts):
             kind = kinds[i]
             if kind == "from":
@@ -289,11 +290,16 @@ class SentenceLinker:
             if kind == "old" and not self._has_own_name(i):
                 prior = [j for j in drafts if j < i]
                 back = run.get(i, 1)  # "compared with 201 and 38 respectively": in order
-                olds.append((i, prior[-back] if len(prior) >= back else None))
+                if len(prior) >= back:
+                    olds.append((i, prior[-back]))
+                elif not rejected:  # not the earlier value of a count this sentence turned down
+                    olds.append((i, None))
                 continue
             d = self.primary(i, quote, q_start)
             if d is not None:
                 drafts[i] = d
+            else:
+                rejected = True
         self._respectively(drafts)
         out = list(drafts.values())
         for i, partner in olds:
