@@ -919,3 +919,10 @@ def test_a_force_named_in_passing_in_a_national_document_is_not_the_documents_fo
 ])
 def test_council_penalties_question_numbers_and_convictions_are_not_counts(text, counts):
     assert [f.count for f in extract(text)] == counts
+
+
+def test_it_and_officers_there_refer_back_to_the_force():
+    text = ("Kent Police and Essex Police both use the scheme. Essex Police gave 210 community resolutions "
+            "for shoplifting in 2023.\n\nKent Police is the larger force. It issued 161 cannabis warnings in 2023. "
+            "Officers there also handed out 14 cautions for theft in the same period.")
+    assert [(f.force, f.count) for f in extract(text)] == [("Essex", 210), ("Kent", 161), ("Kent", 14)]
