@@ -926,3 +926,9 @@ def test_it_and_officers_there_refer_back_to_the_force():
             "for shoplifting in 2023.\n\nKent Police is the larger force. It issued 161 cannabis warnings in 2023. "
             "Officers there also handed out 14 cautions for theft in the same period.")
     assert [(f.force, f.count) for f in extract(text)] == [("Essex", 210), ("Kent", 161), ("Kent", 14)]
+
+
+def test_welsh_names_of_the_welsh_forces():
+    text = ("Heddlu Gogledd Cymru issued 188 community resolutions in 2023; Heddlu De Cymru 420, "
+            "Heddlu Gwent 96 and Heddlu Dyfed-Powys 97.")
+    assert [f.force for f in extract(text)] == ["North Wales", "South Wales", "Gwent", "Dyfed-Powys"]
