@@ -203,9 +203,14 @@ class SentenceLinker:
         firsts: dict[str, Draft] = {}
         for d in self.ctx.recent_figures:
             firsts.setdefault(d.disposal, d)
-        if len(firsts) < n:
+        if len(firsts) >= n:
+            ordered = list(firsts.values())[-n:]
+        elif len(self.ctx.recent_figures) >= n:
+            # "1,329 cautions for sexual assault and 412 for exposure ... community resolutions
+            # 1,745 and 688. The equivalent figures ... were 1,402, 390, 1,811 and 701 respectively."
+            ordered = self.ctx.recent_figures[-n:]
+        else:
             return None
-        ordered = list(firsts.values())[-n:]
         periods = [m.value for m in self._of(("period",))]
         forces = [m.value for m in self._of(("force",))]
         out = []

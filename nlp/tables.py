@@ -140,7 +140,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     # When rows or columns name disposals, the unnamed ones are other outcomes ("Investigation
     # complete - no suspect identified"): they must not borrow the caption's or text's disposal.
     row_infos = [_row_info(cells, read) for _, _, cells in data]
-    own_axis = any(read(t).get("disposal") for t in header) or any(r.get("disposal") for r in row_infos)
+    col_disposals = any(read(t).get("disposal") for t in header)
+    own_axis = col_disposals or any(r.get("disposal") for r in row_infos)
     if any(REVIEW_TABLE.search(t) for t in captions) or (
             any(REVIEW_TABLE.search(t) for t in header) and not any(read(t).get("disposal") for t in header)):
         return []  # a scrutiny panel's sample: "Cases reviewed", "Appropriate", "Inappropriate"
@@ -159,7 +160,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
                 continue
             col = header[j] if j < len(header) else ""
             if col and (SKIP_HEADER.search(col) or CODE_HEADER.match(col) or REVIEW_TABLE.search(col)):
-                continue
+                if not (_BARE_TOTAL.match(col) and row_info.get("disposal") and not col_disposals):
+                    continue  # but a Total column over strands is the row's disposal figure
             if (read(col).get("other") and not read(col).get("disposal")) or (
                     row_info.get("other") and not row_info.get("disposal")):
                 continue

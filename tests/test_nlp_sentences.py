@@ -932,3 +932,20 @@ def test_welsh_names_of_the_welsh_forces():
     text = ("Heddlu Gogledd Cymru issued 188 community resolutions in 2023; Heddlu De Cymru 420, "
             "Heddlu Gwent 96 and Heddlu Dyfed-Powys 97.")
     assert [f.force for f in extract(text)] == ["North Wales", "South Wales", "Gwent", "Dyfed-Powys"]
+
+
+def test_equivalent_figures_respectively_restate_each_earlier_figure_in_order():
+    text = ("In 2023, 1,329 cautions were issued for sexual assault and 412 for exposure. "
+            "Community resolutions were used on 1,745 occasions for sexual assault and 688 for exposure.\n\n"
+            "The equivalent figures for 2022 were 1,402, 390, 1,811 and 701 respectively.")
+    assert [(f.disposal, f.offence, f.count) for f in extract(text)][4:] == [
+        (CAU, "sexual assault", 1402), (CAU, "indecent exposure", 390),
+        (CR, "sexual assault", 1811), (CR, "indecent exposure", 701)]
+
+
+def test_a_total_column_over_strands_is_the_rows_disposal_figure():
+    text = ("Durham Constabulary: hate crime outcomes, 2023\n\n"
+            "| Outcome | Race / religion | Other strands | Total |\n|---|---|---|---|\n"
+            "| Charged/Summonsed | 214 | 68 | 282 |\n| Community Resolution | 96 | 39 | 135 |\n")
+    assert ("charge", 282) in [(f.disposal, f.count) for f in extract(text)]
+    assert (CR, 135) in [(f.disposal, f.count) for f in extract(text)]
