@@ -104,6 +104,7 @@ def _chunks(start: int, line: str) -> list[Block]:
     return out
 
 
+_CAPTION_RE = re.compile(r"(?:table|figure|chart|annex)\s*[\dA-Z]", re.I)
 _RULE_RE = re.compile(r"\s*[-=_+|:\s]{3,}")  # "-------": a rule under a text table's header
 
 
@@ -136,6 +137,8 @@ def segment(text: str) -> list[Block]:
             is_pipe or _has_number_cell(cells) or (table is not None and (
                 all(len(c) < 40 for c in cells) or len(cells) == len(table.rows[-1][2]))))
         if tabular:
+            if table is not None and len(table.rows) >= 2 and sum(1 for c in cells if c) == 1 and _CAPTION_RE.match(cells[0]):
+                table = None  # "| Table 2: ... |  |  |" right under table 1: a new table starts
             if table is None:
                 table = Block("table", m.start(), line)
                 run = _header_run(pending, cells)

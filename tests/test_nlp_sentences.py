@@ -949,3 +949,13 @@ def test_a_total_column_over_strands_is_the_rows_disposal_figure():
             "| Charged/Summonsed | 214 | 68 | 282 |\n| Community Resolution | 96 | 39 | 135 |\n")
     assert ("charge", 282) in [(f.disposal, f.count) for f in extract(text)]
     assert (CR, 135) in [(f.disposal, f.count) for f in extract(text)]
+
+
+def test_a_caption_row_right_under_a_pipe_table_starts_a_new_table():
+    text = ("| Table 1: Youth outcomes by year, Cumbria Constabulary |  |  |\n|---|---|---|\n"
+            "| Outcome | 2022/23 | 2023/24 |\n|---|---|---|\n| Youth caution | 188 | 171 |\n"
+            "| Table 2: Youth outcomes, 2023/24, by offence group |  |  |\n|---|---|---|\n"
+            "| Offence group | Youth cautions | Youth conditional cautions |\n|---|---|---|\n"
+            "| Theft offences | 38 | 11 |\n")
+    assert [(f.disposal, f.offence, f.count) for f in extract(text)][-2:] == [
+        ("youth caution", "theft", 38), ("youth conditional caution", "theft", 11)]
