@@ -384,7 +384,7 @@ def find_counts(text: str) -> list[NumberMatch]:
 
 def parse_cell_number(cell: str) -> int | None:
     """A table cell holding only a count ('1,204', '12'); None for '*', '<5', '12%', text."""
-    m = _CELL_RE.fullmatch(cell.strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰†‡"))  # "27¹": a footnote mark
+    m = _CELL_RE.fullmatch(cell.strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰†‡*"))  # "27¹", "1,027*": a footnote mark
     if m and len(m.group(1)) <= 15:
         return int(m.group(1).replace(",", ""))
     return None

@@ -195,7 +195,10 @@ def _is_wrapped_label(line: str, table: Block) -> bool:
     """An indented short line of words under a space-aligned table row with a text label."""
     last = table.rows[-1][2]
     words = line.strip()
-    return (line[:4].isspace() and len(words) < 40 and any(ch.isalpha() for ch in words)
+    labels = [c for c in last if _is_label(c)]
+    label_col = table.rows[-1][1].find(labels[0]) if labels else -1
+    indent = len(line) - len(line.lstrip())
+    return (indent >= 1 and indent >= label_col - 1 and len(words) < 40 and any(ch.isalpha() for ch in words)
             and not _has_number_cell(["", words]) and not table.text.lstrip().startswith("|")
             and any(_is_label(c) for c in last))
 

@@ -959,3 +959,14 @@ def test_a_caption_row_right_under_a_pipe_table_starts_a_new_table():
             "| Theft offences | 38 | 11 |\n")
     assert [(f.disposal, f.offence, f.count) for f in extract(text)][-2:] == [
         ("youth caution", "theft", 38), ("youth conditional caution", "theft", 11)]
+
+
+def test_a_label_wrapped_at_the_tables_own_indent_and_a_starred_cell():
+    text = ("Table 1 - Penalty notices for disorder issued by the Met, by offence\n\n"
+            " Offence                                              2022          2023\n"
+            " Causing harassment, alarm or                        2,655         2,418\n"
+            " distress (s.5 Public Order Act\n"
+            " 1986)\n"
+            " Theft (retail) - goods under £100                     884        1,027*\n")
+    assert [(f.offence, f.count) for f in extract(text)] == [
+        ("public order offences", 2655), ("public order offences", 2418), ("shoplifting", 884), ("shoplifting", 1027)]
