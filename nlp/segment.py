@@ -104,6 +104,7 @@ def _chunks(start: int, line: str) -> list[Block]:
     return out
 
 
+_PAGE_RE = re.compile(r"page\s+\d+(?:\s+of\s+\d+)?$", re.I)
 _CAPTION_RE = re.compile(r"(?:table|figure|chart|annex)\s*[\dA-Z]", re.I)
 _RULE_RE = re.compile(r"\s*[-=_+|:\s]{3,}")  # "-------": a rule under a text table's header
 
@@ -198,7 +199,7 @@ def _is_wrapped_label(line: str, table: Block) -> bool:
     labels = [c for c in last if _is_label(c)]
     label_col = table.rows[-1][1].find(labels[0]) if labels else -1
     indent = len(line) - len(line.lstrip())
-    return (indent >= 1 and indent >= label_col - 1 and len(words) < 40 and any(ch.isalpha() for ch in words)
+    return (indent >= 1 and indent >= label_col - 1 and len(words) < 40 and not _PAGE_RE.match(words)
             and not _has_number_cell(["", words]) and not table.text.lstrip().startswith("|")
             and any(_is_label(c) for c in last))
 
