@@ -32,6 +32,9 @@ SAMPLE_LIST = re.compile(r"[^.;\d]{0,60}?(?::|,|\band\b)\s*", re.I)
 NOT_POLICE_ISSUER = re.compile(r"\b(?:council'?s?|local\s+authorit(?:y|ies)|civil\s+enforcement|enforcement\s+officers|"
                                r"(?:dog|street|litter|parking|traffic)\s+wardens?|environmental\s+health)\b"
                                r"(?:(?!\bpolice\b)[^.;])*\b(?:issued|gave|handed\s+out|imposed)\b[^.;]*$", re.I)
+_ISSUER_WORDS = ("council", "authorit", "enforcement", "warden", "environmental")
+_SAMPLE_WORDS = ("review", "audit", "examin", "sampl", "scrutini", "inspect", "assess")
+_CAMPAIGN_WORDS = ("-long", "action", "crackdown", "campaign", "blitz", "operation", "initiative")
 SAMPLE_INTRO = re.compile(r"\b(?:reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized|inspected|"
                           r"assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
 RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
@@ -339,14 +342,15 @@ class SentenceLinker:
         start = self.sent.start_char
         if REPLACED_WITH.search(self.text, start, c.cstart):
             return True  # "replace the six disposals with two"
-        if NOT_POLICE_ISSUER.search(self.text, start, c.cstart):
+        before = self.text[start:c.cstart].lower()  # cheap substring tests guard the patterns below
+        if any(w in before for w in _ISSUER_WORDS) and NOT_POLICE_ISSUER.search(self.text, start, c.cstart):
             return True  # "the council's enforcement officers issued 1,340 fixed penalty notices for littering"
         if OTHER_VERB.search(self.text, max(start, c.cstart - 40), c.cstart):
             self.bases.add(i)  # so are its parts: "..., of which 52 were appropriate"
             self.samples.add(i)
             return True  # "the panel reviewed 120 cases": counts an activity, not disposals
         if (i - 1 in self.samples and SAMPLE_LIST.fullmatch(self.text, self.counts[i - 1].cend, c.cstart)) or \
-                SAMPLE_INTRO.search(self.text, start, c.cstart):
+                (":" in before and any(w in before for w in _SAMPLE_WORDS) and SAMPLE_INTRO.search(self.text, start, c.cstart)):
             self.samples.add(i)
             return True  # "reviewed 60 records: 30 community resolutions, 20 conditional cautions and 10 ..."
         if adjacent:
@@ -516,7 +520,8 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
             m.kind == "offence" and m.cstart > first_count.cend
             and SUBSET_WORDS.search(text, first_count.cend, m.cstart) for m in inside))
         # a press release on an operation: its small counts are its results, not incidents
-        ctx.campaign = ctx.campaign or bool(CAMPAIGN.search(text, sent.start_char, sent.end_char))
+        if not ctx.campaign and any(w in chunk.lower() for w in _CAMPAIGN_WORDS):
+            ctx.campaign = bool(CAMPAIGN.search(text, sent.start_char, sent.end_char))
         update(ctx, inside, drafts, line, subset or tally_only)
         out.extend(drafts)
     return out
