@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 
 from .periods import RELATIVE_OLDER, RELATIVE_PREVIOUS
+from .wording import DISPOSAL_DEFAULT_OFFENCE
 from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text, token_array
 from .vocab import canonical, force_of_body
 
@@ -280,7 +281,10 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         # "guidance says it should not be used for serious sexual offences" in a piece about
         # child rape: a passing mention of the broader group does not change the topic
         broader = not drafts and last["offence"].value in BROADER.get(ctx.offence, ())
-        if len(offences) == 1 and not subset and not narrower and not broader:
+        # "cannabis warnings for 21,405 drug possession offences": the offence the disposal
+        # implies anyway is no new topic for the figures after it
+        implied = bool(drafts) and all(DISPOSAL_DEFAULT_OFFENCE.get(d.disposal) == last["offence"].value for d in drafts)
+        if len(offences) == 1 and not subset and not narrower and not broader and not implied:
             ctx.offence = last["offence"].value
             ctx.offence_of_figure = bool(drafts)
     body = last.get("body")

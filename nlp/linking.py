@@ -522,6 +522,8 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         # a press release on an operation: its small counts are its results, not incidents
         if not ctx.campaign and any(w in chunk.lower() for w in _CAMPAIGN_WORDS):
             ctx.campaign = bool(CAMPAIGN.search(text, sent.start_char, sent.end_char))
-        update(ctx, inside, drafts, line, subset or tally_only)
+        # "For sexual offences the proportion ... was 0.7%": a rate about an offence, not a new topic
+        rate_only = not drafts and not first_count and ("%" in chunk or "per cent" in chunk)
+        update(ctx, inside, drafts, line, subset or tally_only or rate_only)
         out.extend(drafts)
     return out

@@ -189,7 +189,41 @@ def _merge_lines(text: str, blocks: list[Block]) -> list[Block]:
             prev.text = text[prev.start:end]
         else:
             out.append(b)
+    for b in out:
+        if b.kind == "text" and "\n" in b.text:
+            b.text = unwrap(b.text)
     return out
+
+
+_ENUMERATED = re.compile(r"\(?(?:\d{1,2}|[a-hA-H]|[ivx]{1,4})[.)]\s")
+_JOINING_WORDS = {"by", "of", "the", "and", "in", "for", "to", "with", "from", "a", "an", "at", "on", "or",
+                  "than", "that", "which", "were", "was", "issued", "gave", "given", "as", "its", "their"}
+
+
+def unwrap(text: str) -> str:
+    """Join lines hard-wrapped at a fixed width (emails, letters, PDF text): a line break
+    inside a sentence becomes a space, so "youth conditional<NL>cautions" is one phrase and
+    the line break does not end the sentence. Same length, so offsets stay true.
+
+    Written by hand: the wrapped lines must be found inside blocks whose other line breaks
+    (headings, list items, "2021: 14" lines) carry meaning, which text-filling libraries
+    (textwrap) do not tell apart."""
+    out = list(text)
+    pos = text.find("\n")
+    line_start = 0
+    while pos != -1:
+        line = text[line_start:pos].rstrip()
+        nxt_end = text.find("\n", pos + 1)
+        nxt = text[pos + 1:nxt_end if nxt_end != -1 else len(text)].lstrip()
+        if len(line) >= 50 and nxt and line[-1] not in ".:;!?\"”’)]|" and not nxt.startswith(("-", "•", "*", "|", "–")):
+            first = nxt[0]
+            last_word = line.rsplit(None, 1)[-1]
+            if (first.islower() or (first.isdigit() and not _ENUMERATED.match(nxt))
+                    or (first.isupper() and last_word in _JOINING_WORDS)):
+                out[pos] = " "
+        line_start = pos + 1
+        pos = nxt_end
+    return "".join(out)
 
 
 def _is_wrapped_label(line: str, table: Block) -> bool:

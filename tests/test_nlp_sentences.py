@@ -970,3 +970,24 @@ def test_a_label_wrapped_at_the_tables_own_indent_and_a_starred_cell():
             " Theft (retail) - goods under £100                     884        1,027*\n")
     assert [(f.offence, f.count) for f in extract(text)] == [
         ("public order offences", 2655), ("public order offences", 2418), ("shoplifting", 884), ("shoplifting", 1027)]
+
+
+def test_hard_wrapped_lines_are_read_as_one_sentence():
+    text = ("2.1 The force provided the following data for context. In Quarter 2 Lincolnshire Police\n"
+            "issued 663 out-of-court disposals in total. These comprised 388 community resolutions,\n"
+            "74 conditional cautions, 41 youth cautions and 12 youth conditional\n"
+            "cautions.\n")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)] == [
+        ("Lincolnshire", "out-of-court disposal", 663), ("Lincolnshire", CR, 388),
+        ("Lincolnshire", "conditional caution", 74), ("Lincolnshire", "youth caution", 41),
+        ("Lincolnshire", "youth conditional caution", 12)]
+
+
+def test_a_rate_about_an_offence_or_a_disposals_own_offence_is_no_new_topic():
+    text = ("Cannabis/khat warnings were given for 21,405 drug possession offences in 2023. "
+            "For sexual offences the proportion dealt with by community resolution was 0.7%.\n\n"
+            "Table 4.1: Out-of-court outcomes, England and Wales\n\n"
+            "Outcome type                         2023\n"
+            "Community resolution               72,540\n"
+            "Caution - adults                   29,117\n")
+    assert [(f.offence, f.count) for f in extract(text)][-2:] == [(None, 72540), (None, 29117)]
