@@ -336,8 +336,9 @@ def enter_answer_line(ctx: Context, line_text: str, mentions: list[Mention]) -> 
         ctx.disposal, offence = ctx.items[item]
         ctx.offence = offence or ctx.offence
         ctx.disposal_age, ctx.list_mode = 0, True
-    else:
+    elif item.isdigit() == any(k.isdigit() for k in ctx.items):
         ctx.disposal, ctx.list_mode = None, False
+    # else "(b) Burglary: 2021 - 12" under "Q2.": a lettered part of a numbered answer
 
 
 def _item(line_text: str) -> str | None:

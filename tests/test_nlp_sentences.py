@@ -991,3 +991,12 @@ def test_a_rate_about_an_offence_or_a_disposals_own_offence_is_no_new_topic():
             "Community resolution               72,540\n"
             "Caution - adults                   29,117\n")
     assert [(f.offence, f.count) for f in extract(text)][-2:] == [(None, 72540), (None, 29117)]
+
+
+def test_lettered_parts_of_a_numbered_answer_keep_its_disposal():
+    text = ("Cleveland Police\n\nYou asked:\n1. How many youth cautions did the force issue in 2022 and 2023?\n"
+            "2. Of these, how many were for (a) theft and (b) burglary?\n\nOur response:\n"
+            "Q1. 2022 - 190; 2023 - 176\n"
+            "Q2. (a) Theft: 2022 - 41; 2023 - 36\n(b) Burglary: 2022 - 12; 2023 - 9\n")
+    assert [(f.disposal, f.offence, f.count) for f in extract(text)][-2:] == [
+        ("youth caution", "burglary", 12), ("youth caution", "burglary", 9)]
