@@ -208,22 +208,23 @@ def unwrap(text: str) -> str:
     Written by hand: the wrapped lines must be found inside blocks whose other line breaks
     (headings, list items, "2021: 14" lines) carry meaning, which text-filling libraries
     (textwrap) do not tell apart."""
-    out = list(text)
-    pos = text.find("\n")
-    line_start = 0
-    while pos != -1:
-        line = text[line_start:pos].rstrip()
-        nxt_end = text.find("\n", pos + 1)
-        nxt = text[pos + 1:nxt_end if nxt_end != -1 else len(text)].lstrip()
-        if len(line) >= 50 and nxt and line[-1] not in ".:;!?\"”’)]|" and not nxt.startswith(("-", "•", "*", "|", "–")):
-            first = nxt[0]
-            last_word = line.rsplit(None, 1)[-1]
-            if (first.islower() or (first.isdigit() and not _ENUMERATED.match(nxt))
-                    or (first.isupper() and last_word in _JOINING_WORDS)):
-                out[pos] = " "
-        line_start = pos + 1
-        pos = nxt_end
-    return "".join(out)
+    out = None
+    for m in _WRAP_CANDIDATE.finditer(text):
+        pos = m.end() - 1
+        line = text[text.rfind("\n", 0, pos) + 1:pos].rstrip()
+        if len(line) < 50:
+            continue
+        nxt = text[pos + 1:pos + 200].lstrip(" \t")
+        first = nxt[0]
+        if (first.islower() or (first.isdigit() and not _ENUMERATED.match(nxt))
+                or (first.isupper() and line.rsplit(None, 1)[-1] in _JOINING_WORDS)):
+            out = out or list(text)
+            out[pos] = " "
+    return "".join(out) if out else text
+
+
+# a line break after a character that cannot end a sentence, before one that can go on it
+_WRAP_CANDIDATE = re.compile(r"[^\s.:;!?\"”’)\]|]\n(?=[ \t]*[^\s\-•*|–])")
 
 
 def _is_wrapped_label(line: str, table: Block) -> bool:

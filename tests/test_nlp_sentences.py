@@ -1000,3 +1000,9 @@ def test_lettered_parts_of_a_numbered_answer_keep_its_disposal():
             "Q2. (a) Theft: 2022 - 41; 2023 - 36\n(b) Burglary: 2022 - 12; 2023 - 9\n")
     assert [(f.disposal, f.offence, f.count) for f in extract(text)][-2:] == [
         ("youth caution", "burglary", 12), ("youth caution", "burglary", 9)]
+
+
+def test_a_long_line_followed_by_a_deeply_indented_line_is_read():
+    text = ("Kent Police issued 140 cautions for shoplifting in the year to March 2024 and\n"
+            "                                        Page 2 of 3\n")
+    assert [f.count for f in extract(text)] == [140]
