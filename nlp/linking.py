@@ -37,6 +37,8 @@ _SAMPLE_WORDS = ("review", "audit", "examin", "sampl", "scrutini", "inspect", "a
 _CAMPAIGN_WORDS = ("-long", "action", "crackdown", "campaign", "blitz", "operation", "initiative")
 SAMPLE_INTRO = re.compile(r"\b(?:reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized|inspected|"
                           r"assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
+BY_WAY_OF = re.compile(r"\b(?:by|through|via)\s+(?:(?:way|means)\s+of\s+)?(?:an?\s+|the\s+)?$", re.I)
+SAID_AFTER = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|says|told|added|confirmed|reported|announced)\b", re.I)
 RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
 LABEL_GAP = re.compile(r"\s*[:=\-–]?\s*(?:around|about|nearly|almost|some|roughly|over|just\s+over|under)?\s*", re.I)
 LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
@@ -133,7 +135,7 @@ class SentenceLinker:
                         and DEALT_WITH.match(self.text, c.cend, m.cstart)):
                     after_verb = m  # "a further 9 dealt with by way of a community resolution"
                 if (after_verb is None and any_after and m.kind == "disposal" and m.start <= c.end + 8
-                        and m.start < next_start and self._word_before(m) in ("by", "through", "via")
+                        and m.start < next_start and BY_WAY_OF.search(self.text, max(0, m.cstart - 25), m.cstart)
                         and self._clear_between(c.cend, m.cstart, True)):
                     after_verb = m  # "to deal with 1,012 public order offences by community resolution"
         return after_verb or in_stretch or before or after
@@ -249,10 +251,13 @@ class SentenceLinker:
         c = self.counts[i]
         prev_end, _ = self._bounds(i)
         named = [m for m in self._of(("force",)) if prev_end <= m.start and m.end <= c.start]
-        if not named:
+        kinds = {m.value for m in self._of(("disposal",))}  # "The number of community resolutions was up from 22"
+        if not named and not kinds:
             return self.ctx.last_primary()
-        for d in reversed(self.ctx.recent_figures):
-            if d.force == named[-1].value:
+        # a named force may reach back a few sentences; a disposal only to the last figures
+        pool = self.ctx.recent_figures if named else self.ctx.last_figures
+        for d in reversed(pool):
+            if (not named or d.force == named[-1].value) and (not kinds or d.disposal in kinds):
                 return d
         return None
 
@@ -454,6 +459,9 @@ class SentenceLinker:
                 base.offence if base and not base.subset and not narrower else ctx.offence)
             carried = base.period if base and not RELATIVE_OLDER.search(base.period or "") else None
             period = period or carried or ctx.period
+        speaker = [m for m in self._of(("force",)) if m.start > c.end and SAID_AFTER.match(self.text, m.cend)]
+        if force_m is None and speaker and len(self._of(("force",))) == 1:
+            force_m = speaker[0]  # "A further 402 people were dealt with ..., the transport police said."
         if force_m is None and (self._of(("force",)) or PLURAL_FORCES.search(self.sent_text)):
             # the sentence's force belongs to another clause, or it counts for several forces
             force, national = None, ctx.national

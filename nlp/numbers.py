@@ -38,7 +38,7 @@ MONTHS = (r"january|february|march|april|may|june|july|august|september|october|
 # Nouns that, right after a number, say it counts something other than disposals.
 EXCLUDED_UNITS = {
     "files", "file", "records", "entrants", "meetings", "convictions", "conviction", "detections",
-    "advisers", "advisors",
+    "advisers", "advisors", "projects",
     "full-time", "fte", "ftes", "equivalents",
     "officer", "officers", "staff", "employee", "employees", "constable", "constables",
     "detective", "detectives", "pcso", "pcsos", "recruit", "recruits", "personnel",

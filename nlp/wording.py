@@ -45,7 +45,7 @@ COMPARE_HINT = ("compar", "from", "against", "versus", "vs", "(", " on ")
 IN_WORDS = {"in", "by", "from", "at", "across", "for"}
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
 # "recorded 1,842 hate crimes", "received 2,741 reports": crimes or reports, unless a disposal follows
-CRIME_TALLY_VERB = re.compile(r"\b(?:recorded|received|receiving|logged|attended|investigated|responded\s+to|"
+CRIME_TALLY_VERB = re.compile(r"\b(?:recorded|received|receiving|reported|logged|attended|investigated|responded\s+to|"
                               r"admitting|admitted|admits|seized|recovered|arrested|detained|stopped|searched|"
                               r"identified|employs|employed|recruited|trained|diverted|diverting|referred|referring)\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "240 offenders had completed the course": an activity of the people counted, not a disposal

@@ -1006,3 +1006,23 @@ def test_a_long_line_followed_by_a_deeply_indented_line_is_read():
     text = ("Kent Police issued 140 cautions for shoplifting in the year to March 2024 and\n"
             "                                        Page 2 of 3\n")
     assert [f.count for f in extract(text)] == [140]
+
+
+def test_by_way_of_an_older_value_of_the_named_disposal_and_a_speakers_force():
+    text = ("Merseyside Police closed 2,310 stalking investigations with no further action in 2023 and dealt "
+            "with 41 by way of a community resolution. The number of community resolutions was up from 30 in 2022.\n\n"
+            "A further 120 people were dealt with by caution for the same offence, Merseyside Police said.")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)] == [
+        ("Merseyside", "no further action", 2310), ("Merseyside", CR, 41), ("Merseyside", CR, 30),
+        ("Merseyside", CAU, 120)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The City force charged 212 suspects with fraud offences in 2023/24.", [("London, City of", 212)]),
+    ("Residents reported 1,106 burglaries to Lincolnshire Police in 2023, which gave 40 community "
+     "resolutions for burglary.", [("Lincolnshire", 40)]),
+    ("Essex Police cautioned 51 teenagers for carrying knives in 2023. A charity that runs 14 mentoring "
+     "projects said cautions could work.", [("Essex", 51)]),
+])
+def test_the_city_force_reported_crimes_and_projects(text, expected):
+    assert [(f.force, f.count) for f in extract(text)] == expected
