@@ -21,6 +21,7 @@ _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|exc
                     r"replaced\s+(?:with|by)|superseded\s+by|in\s+favou?r\s+of|instead\s+of|rather\s+than|in\s+place\s+of|replacing))\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 _EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
                       r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
+_SAMPLE_INTRO = re.compile(r"\b(?:examined|reviewed|sampled|dip-sampled|scrutinised|scrutinized|audited)\b", re.I)
 _JOINED = re.compile(r"\s*,?\s*(?:and|plus|as\s+well\s+as)\s+(?:the\s+)?", re.I)
 _SOURCE_LINE = re.compile(r"\s*(?:(?:sources?|notes?|date(?:\s+of\s+(?:response|request))?)\s*:|"
                           r"(?:published|updated|last\s+updated|first\s+published|posted|released)\b)", re.I)
@@ -117,6 +118,7 @@ class Context:
     items: dict = field(default_factory=dict)  # numbered request items -> (disposal, offence)
     heading_force: str | None = None    # a section headed by a force's name ("South Wales")
     campaign: bool = False              # the document reports an operation or crackdown
+    sample_intro: bool = False          # "the panel examined 32 cases chosen at random:" heads a sample
     national_document: bool = False     # national in scope before any force was named: a force
                                         # named later is a detail, not the document's force
 
@@ -131,6 +133,7 @@ class Context:
 
     def quiet_sentence(self, line_text: str) -> None:
         """A sentence that names nothing: recency fades; it may still open or close a list."""
+        self.sample_intro = line_text.rstrip().endswith(":") and bool(_SAMPLE_INTRO.search(line_text))
         if _is_heading(line_text):
             self.heading_force = None  # "What the commissioners say": the force's section is over
         self.disposal_age += 1
@@ -257,6 +260,7 @@ def localise_national(ctx: Context, mentions: list[Mention]) -> list[Mention]:
 def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text: str,
            subset: bool = False) -> None:
     """Carry what this sentence established forward to the next one."""
+    ctx.sample_intro = line_text.rstrip().endswith(":") and bool(_SAMPLE_INTRO.search(line_text))
     last = {}
     for m in mentions:
         last[m.kind] = m

@@ -86,7 +86,8 @@ STOP_WORDS = {
 PRE_LABEL_WORDS = {
     "section", "sections", "s", "sec", "article", "chapter", "part", "schedule", "table",
     "figure", "fig", "page", "paragraph", "para", "no", "nos", "number", "ref", "reference",
-    "outcome", "outcomes", "type", "types", "code", "codes", "improvement", "recommendation", "uin", "version", "level", "tier", "category", "question",
+    "outcome", "outcomes", "type", "types", "code", "codes", "improvement", "recommendation", "uin",
+    "quarter", "version", "level", "tier", "category", "question",
     "q", "item", "step", "annex", "appendix", "act", "rule", "regulation", "reg", "clause",
     "phase", "operation", "room", "flat", "unit", "route", "junction", "exhibit", "grade",
     "stage", "division", "top", "bottom", "ranked", "rank", "aged", "age", "ages", "per",
@@ -282,6 +283,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "when he was 15": an age
     if last == "in" and len(post) > 1 and post[0] == "of" and post[1] in ("them", "these", "those", "the"):
         return True  # "in five of them": a share of forces, not a count
+    if last2 == "of the" and len(pre) >= 4 and pre[-4] == "in" and (pre[-3][:1].isdigit() or pre[-3] in SMALL_NUMBER_WORDS):
+        return True  # the 13 of "in 4 of the 13 cases": the base of a share
     if last2 == "of the" and (not post or text[end:end + 1] in (",", ".", ";", ":", ")")):
         return True  # "the lowest of the five,": a group already named
     if first == "times" and last in ("met", "sat", "convened"):

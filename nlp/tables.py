@@ -133,6 +133,8 @@ def _align_stacked(header_rows: list[list[str]], lines: list[str], width: int) -
 def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     """Figures of a table; None when nothing names a disposal yet (the text after may)."""
     captions, header, data = _split_rows(block.rows)
+    if ctx.sample_intro:
+        return []  # under "the panel examined 32 cases chosen at random:": a sample, not volumes
     read = CellReader(nlp, captions + header + [c for _, _, cells in data for c in _label_cells(cells)])
     caption: dict = {}
     for text in captions:

@@ -1026,3 +1026,12 @@ def test_by_way_of_an_older_value_of_the_named_disposal_and_a_speakers_force():
 ])
 def test_the_city_force_reported_crimes_and_projects(text, expected):
     assert [(f.force, f.count) for f in extract(text)] == expected
+
+
+def test_quarter_numbers_shares_of_a_sample_and_a_sample_table_are_not_counts():
+    text = ("In Quarter 2 Lincolnshire Police issued 663 out-of-court disposals in total.\n\n"
+            "3.1 For this meeting the panel examined 32 cases chosen at random from the quarter:\n\n"
+            "    Community resolutions                              14\n"
+            "    Conditional cautions                                9\n\n"
+            "Members noted that in 4 of the 13 community resolution cases the victim was not consulted.")
+    assert [f.count for f in extract(text)] == [663]
