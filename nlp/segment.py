@@ -126,6 +126,7 @@ def segment(text: str) -> list[Block]:
     blocks: list[Block] = []
     table: Block | None = None
     pending: list = []  # prose-looking lines that split into cells, just before: header rows?
+    carry: str | None = None  # a row label's first line, wrapped before the row's numbers
     for m in _LINE_RE.finditer(text):
         line = m.group(0)
         if not line.strip():
@@ -149,7 +150,10 @@ def segment(text: str) -> list[Block]:
                     table.rows.extend(h[:3] for h in run)
                 blocks.append(table)
             if not _is_separator(cells):
+                if carry is not None and cells and _is_label(cells[0]):
+                    cells = [f"{carry} {cells[0]}"] + cells[1:]  # "Railway byelaws / ..." + "Act offences  33"
                 table.rows.append((m.start(), line, cells))
+            carry = None
             pending = []
             continue
         if table is not None and cells is None and _is_wrapped_label(line, table):
@@ -158,6 +162,12 @@ def segment(text: str) -> list[Block]:
             k = max(range(len(row)), key=lambda j: sum(ch.isalpha() for ch in row[j]))
             table.rows[-1] = (off, last, row[:k] + [f"{row[k]} {line.strip()}"] + row[k + 1:])
             continue
+        if (cells is None and carry is None and (table is not None or pending) and not line[:1].isspace()
+                and len(line.strip()) < 60 and not any(ch.isdigit() for ch in line) and not line.rstrip().endswith((".", ":"))):
+            carry = line.strip()  # kept as text too, in case no row follows
+            blocks.extend(_chunks(m.start(), line))
+            continue
+        carry = None
         table = None
         if cells is None and pending and line[:4].isspace() and len(line.strip()) < 40:
             # the last line of a stacked header where only one column wraps that far

@@ -143,7 +143,9 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     # complete - no suspect identified"): they must not borrow the caption's or text's disposal.
     row_infos = [_row_info(cells, read) for _, _, cells in data]
     col_disposals = any(read(t).get("disposal") for t in header)
-    own_axis = col_disposals or any(r.get("disposal") for r in row_infos)
+    own_axis = col_disposals or any(  # a "Total community resolutions" row does not make the rows other outcomes
+        r.get("disposal") for r, (_, _, cells) in zip(row_infos, data)
+        if not any(SKIP_LABEL.match(t) for t in _label_cells(cells)[:1]))
     if any(REVIEW_TABLE.search(t) for t in captions) or (
             any(REVIEW_TABLE.search(t) for t in header) and not any(read(t).get("disposal") for t in header)):
         return []  # a scrutiny panel's sample: "Cases reviewed", "Appropriate", "Inappropriate"
@@ -216,6 +218,9 @@ def _counted_total(labels: list[str], row_info: dict, row_infos: list[dict]) -> 
     rows of offences (the disposal's count over all offences)."""
     if row_info.get("disposal") == "out-of-court disposal":
         return True
+    others = [r for r in row_infos if r is not row_info]
+    if row_info.get("disposal") and others and not any(r.get("disposal") for r in others):
+        return True  # "Total community resolutions" under rows of offences: the disposal's total
     if labels and _BARE_TOTAL.match(labels[0]) and len(labels) == 1:
         others = [r for r in row_infos if r is not row_info]
         return (bool(others) and not any(r.get("disposal") for r in others)

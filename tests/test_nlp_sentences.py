@@ -1035,3 +1035,16 @@ def test_quarter_numbers_shares_of_a_sample_and_a_sample_table_are_not_counts():
             "    Conditional cautions                                9\n\n"
             "Members noted that in 4 of the 13 community resolution cases the victim was not consulted.")
     assert [f.count for f in extract(text)] == [663]
+
+
+def test_a_label_wrapped_before_its_numbers_and_a_named_total_row():
+    text = ("British Transport Police: community resolutions by offence\n\n"
+            "                                                      Financial year\n"
+            "Offence category                                   2022/23       2023/24\n"
+            "Common assault (including assaults on\n"
+            "rail staff)                                            214           239\n"
+            "Public order                                           171           164\n"
+            "Total community resolutions                            385           403\n")
+    assert [(f.offence, f.count) for f in extract(text)] == [
+        ("common assault", 214), ("common assault", 239), ("public order offences", 171),
+        ("public order offences", 164), (None, 385), (None, 403)]
