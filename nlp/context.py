@@ -118,6 +118,7 @@ class Context:
     items: dict = field(default_factory=dict)  # numbered request items -> (disposal, offence)
     heading_force: str | None = None    # a section headed by a force's name ("South Wales")
     campaign: bool = False              # the document reports an operation or crackdown
+    disposals_named: list = field(default_factory=list)  # every disposal named so far, in order
     sample_intro: bool = False          # "the panel examined 32 cases chosen at random:" heads a sample
     national_document: bool = False     # national in scope before any force was named: a force
                                         # named later is a detail, not the document's force
@@ -274,6 +275,7 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         ctx.disposal = None  # "Recorded Police Warnings issued (s.39):" heads a list of an outcome we do not count
     ctx.disposal_age += 1
     if "disposal" in last:
+        ctx.disposals_named.extend(m.value for m in mentions if m.kind == "disposal")
         ctx.disposal, ctx.disposal_age = last["disposal"].value, 0
         ctx.topic_disposal = ctx.topic_disposal or next(m.value for m in mentions if m.kind == "disposal")
     if "offence" in last:

@@ -86,8 +86,13 @@ class SentenceLinker:
             elif m.kind == "dref":
                 # "dealt with 14 offences this way": the way the document is about
                 # and "the let-off", "the slap on the wrist": the writer's word for the story's subject
-                topical = any(w in str(m.value).lower() for w in ("way", "let-off", "slap"))
+                said = str(m.value).lower()
+                topical = any(w in said for w in ("way", "let-off", "slap"))
                 m.value = (self.ctx.topic_disposal or disposal) if topical else disposal
+                if "warning" in said:
+                    # "the figure was 655 warnings": a warning, whatever was named last
+                    m.value = next((d for d in (disposal, *reversed(self.ctx.disposals_named))
+                                    if d and "warning" in d), None)
 
     def _of(self, kinds: tuple[str, ...]) -> list[Mention]:
         found = self._kinds.get(kinds)
@@ -366,7 +371,7 @@ class SentenceLinker:
             return True  # "4,000 offences were recorded": the base, not a disposal count
         if CRIME_NOUN_AFTER.match(text_after) and RISE_TO.search(self.text, max(start, c.cstart - 90), c.cstart):
             return True  # "a 14% rise in recorded hate crime, to more than 9,400 offences"
-        if TALLY_NOUN.match(text_after) and CRIME_TALLY_VERB.search(self.text, max(start, c.cstart - 50), c.cstart):
+        if not assigned and TALLY_NOUN.match(text_after) and CRIME_TALLY_VERB.search(self.text, max(start, c.cstart - 50), c.cstart):
             self.bases.add(i)
             return True  # "BTP received 2,741 reports", "recorded 1,842 hate crimes"
         if ACTIVITY_AFTER.match(text_after):

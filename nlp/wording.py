@@ -77,7 +77,8 @@ RISE_TO = re.compile(r"\b(?:rise|rose|risen|increase|increased|fall|fell|fallen|
                      r"almost\s+|about\s+|around\s+|some\s+|just\s+(?:over|under)\s+)?$", re.I)
 YOUTH_AFTER = re.compile(r"\s+(?:to\s+)?(?:youth|youths|juvenile|juveniles|under-18s?|young\s+people|children)\b", re.I)
 # "Outcome 8 was assigned to 47,550 offences recorded ...": outcomes counted in offences
-ASSIGNED_TO = re.compile(r"\b(?:assigned|applied|allocated|attached)\s+to\s+(?:a\s+total\s+of\s+)?$", re.I)
+ASSIGNED_TO = re.compile(r"\b(?:assigned|applied|allocated|attached)\s+to\s+(?:a\s+total\s+of\s+)?$|"
+                         r"\b(?:was|were)\s+(?:recorded|given|issued|used|assigned|applied|imposed)\s+(?:for|in)\s+$", re.I)
 # "including 1,030 of sexual touching and 183 of exposure": the next part of the same list
 SAME_SHAPE = re.compile(r"\s+(?:of|for)\s+[^,;.()]{1,40}?(?:,\s*|\s+and\s+|\s*,\s*and\s+)$", re.I)
 # "the four Welsh forces gave 2,756 warnings": a sum over forces, not the force in context

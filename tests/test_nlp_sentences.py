@@ -1048,3 +1048,12 @@ def test_a_label_wrapped_before_its_numbers_and_a_named_total_row():
     assert [(f.offence, f.count) for f in extract(text)] == [
         ("common assault", 214), ("common assault", 239), ("public order offences", 171),
         ("public order offences", 164), (None, 385), (None, 403)]
+
+
+def test_disposals_recorded_for_offences_and_bare_warnings():
+    text = ("A charge or summons was recorded for 498,217 offences in 2024. Community resolutions were "
+            "recorded for 52,044 offences.\n\n"
+            "South Wales Police issued 1,874 cannabis warnings in 2023. The force also handed out 140 penalty "
+            "notices for possession of cannabis. In Gwent, the figure was 655 warnings.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [
+        ("charge", 498217), (CR, 52044), ("cannabis warning", 1874), (PN, 140), ("cannabis warning", 655)]
