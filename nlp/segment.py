@@ -117,7 +117,8 @@ def _header_run(pending: list, cells: list[str]) -> list:
         start, line, head, at = pending[k]
         if len(head) == len(cells):
             return pending[k:]
-        if len(head) == len(cells) - 1 and line[:1].isspace():
+        if len(head) == len(cells) - 1 and (line[:1].isspace() or re.fullmatch(r"\d{1,3}[A-Z]?", cells[0])):
+            # an indented header over a blank label column, or a first column of outcome codes
             return [(start, line, [""] + head, at)] + pending[k + 1:]
     return []
 

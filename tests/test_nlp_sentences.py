@@ -1057,3 +1057,13 @@ def test_disposals_recorded_for_offences_and_bare_warnings():
             "notices for possession of cannabis. In Gwent, the figure was 655 warnings.")
     assert [(f.disposal, f.count) for f in extract(text)] == [
         ("charge", 498217), (CR, 52044), ("cannabis warning", 1874), (PN, 140), ("cannabis warning", 655)]
+
+
+def test_an_outcome_code_column_under_a_header_without_it_and_officers_sexual_misconduct():
+    text = ("Request: 1. Outcomes of exposure offences on the rail network in 2023/24.\n"
+            "2. How many officers are under investigation for sexual misconduct?\n\n"
+            "Outcome type                                  Exposure and voyeurism\n"
+            "1  Charged/Summonsed                                              58\n"
+            "3  Caution - adults                                               11\n")
+    assert [(f.disposal, f.offence, f.count) for f in extract(text)] == [
+        ("charge", "indecent exposure", 58), (CAU, "indecent exposure", 11)]
