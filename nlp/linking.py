@@ -40,6 +40,7 @@ SAMPLE_INTRO = re.compile(r"\b(?:reviewed|audited|examined|sampled|dip-sampled|s
 BY_WAY_OF = re.compile(r"\b(?:by|through|via)\s+(?:(?:way|means)\s+of\s+)?(?:an?\s+|the\s+)?$", re.I)
 SAID_AFTER = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|says|told|added|confirmed|reported|announced)\b", re.I)
 RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
+NOT_HANDED_OUT = ("no further action", "charge")  # outcomes nobody "hands out" or "uses"
 LABEL_GAP = re.compile(r"\s*[:=\-–]?\s*(?:around|about|nearly|almost|some|roughly|over|just\s+over|under)?\s*", re.I)
 LIST_GAP = re.compile(r"\s*(?:,|and|&|,\s*and)\s*", re.I)
 EITHER_GAP = re.compile(r"\s*(?:,\s*)?(?:or|and/or)\s+(?:an?\s+|the\s+)?", re.I)
@@ -87,6 +88,9 @@ class SentenceLinker:
                 # "dealt with 14 offences this way": the way the document is about
                 # and "the let-off", "the slap on the wrist": the writer's word for the story's subject
                 said = str(m.value).lower()
+                if disposal in NOT_HANDED_OUT and said.startswith(("used", "issued", "gave", "given", "handed")):
+                    # "used them 702 times": not the no-further-action named last
+                    disposal = next((d for d in reversed(self.ctx.disposals_named) if d not in NOT_HANDED_OUT), disposal)
                 topical = any(w in said for w in ("way", "let-off", "slap"))
                 m.value = (self.ctx.topic_disposal or disposal) if topical else disposal
                 if "warning" in said:
@@ -454,6 +458,10 @@ class SentenceLinker:
             if RECORDED.search(self.sent_text):
                 return None  # "Rapes recorded in 2022: 1,102": crimes, not disposals
             base = None if ctx.list_mode or list_line or not prev else prev
+            if base is not None and base.disposal in NOT_HANDED_OUT and ISSUED_VERB.search(self.sent_text):
+                # "The Met handed out the most, 1,455" after a sentence on investigations closed
+                # with no further action: the figure before that, of something handed out
+                base = next((d for d in reversed(ctx.recent_figures) if d.disposal not in NOT_HANDED_OUT), None)
             disposal = base.disposal if base else ctx.disposal
             if disposal is None:
                 return None

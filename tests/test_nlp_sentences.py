@@ -1067,3 +1067,11 @@ def test_an_outcome_code_column_under_a_header_without_it_and_officers_sexual_mi
             "3  Caution - adults                                               11\n")
     assert [(f.disposal, f.offence, f.count) for f in extract(text)] == [
         ("charge", "indecent exposure", 58), (CAU, "indecent exposure", 11)]
+
+
+def test_handed_out_after_a_no_further_action_figure_continues_the_disposal_handed_out():
+    text = ("Forces issued 8,861 community resolutions for shoplifting in 2023. In the same period 41,220 "
+            "shoplifting investigations were closed with no further action.\n\n"
+            "The Met handed out the most, 1,455. West Yorkshire Police used them 702 times.")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)][-2:] == [
+        ("Metropolitan Police", CR, 1455), ("West Yorkshire", CR, 702)]
