@@ -1075,3 +1075,8 @@ def test_handed_out_after_a_no_further_action_figure_continues_the_disposal_hand
             "The Met handed out the most, 1,455. West Yorkshire Police used them 702 times.")
     assert [(f.force, f.disposal, f.count) for f in extract(text)][-2:] == [
         ("Metropolitan Police", CR, 1455), ("West Yorkshire", CR, 702)]
+
+
+def test_devon_and_cornwall_by_county():
+    text = "Police issued 147 penalty notices for disorder in Cornwall's seaside towns between June and August 2024."
+    assert [(f.force, f.count) for f in extract(text)] == [("Devon and Cornwall", 147)]
