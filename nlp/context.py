@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 
 from .periods import RELATIVE_OLDER, RELATIVE_PREVIOUS
-from .wording import DISPOSAL_DEFAULT_OFFENCE
+from .wording import DISPOSAL_DEFAULT_OFFENCE, REVIEW_VERBS
 from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text, token_array
 from .vocab import canonical, force_of_body
 
@@ -21,7 +21,7 @@ _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|exc
                     r"replaced\s+(?:with|by)|superseded\s+by|in\s+favou?r\s+of|instead\s+of|rather\s+than|in\s+place\s+of|replacing))\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 _EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
                       r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
-_SAMPLE_INTRO = re.compile(r"\b(?:examined|reviewed|sampled|dip-sampled|scrutinised|scrutinized|audited)\b", re.I)
+_SAMPLE_INTRO = re.compile(rf"\b(?:{REVIEW_VERBS})\b", re.I)
 _JOINED = re.compile(r"\s*,?\s*(?:and|plus|as\s+well\s+as)\s+(?:the\s+)?", re.I)
 _SOURCE_LINE = re.compile(r"\s*(?:(?:sources?|notes?|date(?:\s+of\s+(?:response|request))?)\s*:|"
                           r"(?:published|updated|last\s+updated|first\s+published|posted|released)\b)", re.I)
@@ -134,7 +134,7 @@ class Context:
 
     def quiet_sentence(self, line_text: str) -> None:
         """A sentence that names nothing: recency fades; it may still open or close a list."""
-        self.sample_intro = line_text.rstrip().endswith(":") and bool(_SAMPLE_INTRO.search(line_text))
+        self.sample_intro = _opens_sample(line_text)
         if _is_heading(line_text):
             self.heading_force = None  # "What the commissioners say": the force's section is over
         self.disposal_age += 1
@@ -234,6 +234,11 @@ def by_sentence(sents: list, mentions: list[Mention]) -> Iterator[tuple[object, 
         yield sent, inside
 
 
+def _opens_sample(line_text: str) -> bool:
+    """"The panel examined 32 cases chosen at random:": what follows is a sample, not volumes."""
+    return line_text.rstrip().endswith(":") and bool(_SAMPLE_INTRO.search(line_text))
+
+
 def _is_heading(line_text: str) -> bool:
     line = line_text.strip()
     return 0 < len(line) <= 60 and line[-1] not in ".!?:;,\"”" and not line[:1].islower()
@@ -261,15 +266,16 @@ def localise_national(ctx: Context, mentions: list[Mention]) -> list[Mention]:
 def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text: str,
            subset: bool = False) -> None:
     """Carry what this sentence established forward to the next one."""
-    ctx.sample_intro = line_text.rstrip().endswith(":") and bool(_SAMPLE_INTRO.search(line_text))
+    ctx.sample_intro = _opens_sample(line_text)
     last = {}
     for m in mentions:
         last[m.kind] = m
     forces = [m for m in mentions if m.kind == "force"]
-    if _is_heading(line_text) and len(forces) == 1 and len(line_text.strip()) <= forces[0].cend - forces[0].cstart + 8:
-        ctx.heading_force = forces[0].value  # a section about one force: "South Wales"
-    elif _is_heading(line_text) and not forces:
-        ctx.heading_force = None
+    if _is_heading(line_text):
+        if len(forces) == 1 and len(line_text.strip()) <= forces[0].cend - forces[0].cstart + 8:
+            ctx.heading_force = forces[0].value  # a section about one force: "South Wales"
+        elif not forces:
+            ctx.heading_force = None
     if ("other" in last and "disposal" not in last and not drafts
             and line_text.rstrip().endswith(":")):
         ctx.disposal = None  # "Recorded Police Warnings issued (s.39):" heads a list of an outcome we do not count

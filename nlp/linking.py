@@ -17,7 +17,7 @@ from .sentences import Sent, sentences
 from .wording import (
     ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, CAMPAIGN, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
-    ALL_OFFENCES, GENERIC_DISPOSAL, LABEL_COLON, OTHER_CLAUSE, RISE_TO, CRIME_NOUN_AFTER, TOTAL_AFTER, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
+    ALL_OFFENCES, GENERIC_DISPOSAL, LABEL_COLON, REVIEW_VERBS, OTHER_CLAUSE, RISE_TO, CRIME_NOUN_AFTER, TOTAL_AFTER, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
 )
 
 
@@ -35,8 +35,7 @@ NOT_POLICE_ISSUER = re.compile(r"\b(?:council'?s?|local\s+authorit(?:y|ies)|civi
 _ISSUER_WORDS = ("council", "authorit", "enforcement", "warden", "environmental")
 _SAMPLE_WORDS = ("review", "audit", "examin", "sampl", "scrutini", "inspect", "assess")
 _CAMPAIGN_WORDS = ("-long", "action", "crackdown", "campaign", "blitz", "operation", "initiative")
-SAMPLE_INTRO = re.compile(r"\b(?:reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized|inspected|"
-                          r"assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
+SAMPLE_INTRO = re.compile(rf"\b(?:{REVIEW_VERBS}|inspected|assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
 BY_WAY_OF = re.compile(r"\b(?:by|through|via)\s+(?:(?:way|means)\s+of\s+)?(?:an?\s+|the\s+)?$", re.I)
 SAID_AFTER = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|says|told|added|confirmed|reported|announced)\b", re.I)
 RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)

@@ -243,11 +243,11 @@ def _is_wrapped_label(line: str, table: Block) -> bool:
     last = table.rows[-1][2]
     words = line.strip()
     labels = [c for c in last if _is_label(c)]
-    label_col = table.rows[-1][1].find(labels[0]) if labels else -1
+    label_col = table.rows[-1][1].find(labels[0]) if labels else 0
     indent = len(line) - len(line.lstrip())
-    return (indent >= 1 and indent >= label_col - 1 and len(words) < 40 and not _PAGE_RE.match(words)
-            and not _has_number_cell(["", words]) and not table.text.lstrip().startswith("|")
-            and any(_is_label(c) for c in last))
+    return (bool(labels) and indent >= 1 and indent >= label_col - 1 and len(words) < 40
+            and not _PAGE_RE.match(words) and not _has_number_cell(["", words])
+            and not table.text.lstrip().startswith("|"))
 
 
 def _is_label(cell: str) -> bool:

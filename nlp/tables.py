@@ -203,10 +203,14 @@ _OUT_OF_COURT_KINDS = {"community resolution", "caution", "conditional caution",
                        "youth conditional caution", "penalty notice", "cannabis warning", GENERIC_DISPOSAL}
 
 
+def _is_bare_total(labels: list[str]) -> bool:
+    return len(labels) == 1 and bool(_BARE_TOTAL.match(labels[0]))
+
+
 def _sum_of_kinds(labels: list[str], row_info: dict, row_infos: list[dict]) -> bool:
     """A bare "Total" row under rows of two or more out-of-court kinds: their sum, the
     generic out-of-court disposal figure."""
-    if not (labels and _BARE_TOTAL.match(labels[0]) and len(labels) == 1) or row_info.get("disposal"):
+    if not _is_bare_total(labels) or row_info.get("disposal"):
         return False
     kinds = {r.get("disposal") for r in row_infos if r is not row_info}
     return len(kinds) >= 2 and kinds <= _OUT_OF_COURT_KINDS
@@ -221,8 +225,7 @@ def _counted_total(labels: list[str], row_info: dict, row_infos: list[dict]) -> 
     others = [r for r in row_infos if r is not row_info]
     if row_info.get("disposal") and others and not any(r.get("disposal") for r in others):
         return True  # "Total community resolutions" under rows of offences: the disposal's total
-    if labels and _BARE_TOTAL.match(labels[0]) and len(labels) == 1:
-        others = [r for r in row_infos if r is not row_info]
+    if _is_bare_total(labels):
         return (bool(others) and not any(r.get("disposal") for r in others)
                 and sum(1 for r in others if r.get("offence")) >= max(2, len(others) // 2))
     return False

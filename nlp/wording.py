@@ -28,6 +28,8 @@ SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them|the\s+\d{1,3}(?
 ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"
                          r"administered|imposed|used\s+(?:it|them))\b", re.I)
 NEWLINE = re.compile(r"\n")
+# verbs of a panel or inspection looking at a sample of cases
+REVIEW_VERBS = r"reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized"
 OTHER_VERB = re.compile(r"\b(?:replace|replaces|replaced|replacing|reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized|checked|"
                         r"inspected|assessed|surveyed|interviewed|looked\s+at|spoke\s+to|contacted|trained)"
                         r"\s+(?:[\w-]+\s+){0,3}$", re.I)
