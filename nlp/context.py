@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .periods import RELATIVE_OLDER, RELATIVE_PREVIOUS
 from .wording import DISPOSAL_DEFAULT_OFFENCE, REVIEW_VERBS
-from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text, token_array
+from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text, token_starts
 from .vocab import canonical, force_of_body
 
 _THE = re.compile(r"^the\s+", re.I)
@@ -140,7 +140,13 @@ class Context:
         self.disposal_age += 1
         self.force_recent = False
         self.last_figures = []
-        _line_state(self, line_text, False, False)
+        _line_state(self, line_text, False, False, _item(line_text[:40]))
+
+    def quiet_again(self) -> None:
+        """quiet_sentence() once more for the same line, right after it: only recency moves on.
+        An age of 0 here means the line is a numbered item that names its disposal afresh
+        every time (_line_state), so it stays 0."""
+        self.disposal_age += 1 if self.disposal_age else 0
 
     def last_primary(self) -> Draft | None:
         for d in reversed(self.last_figures):
@@ -160,7 +166,7 @@ def doc_mentions(doc) -> list[Mention]:
         ents = [(e.label_, e.ent_id_, e.start, e.end) for e in doc.ents]
     if ents:
         text = doc_text(doc)
-        idx = token_array(doc)[:, 3].tolist() + [len(text)]
+        idx = token_starts(doc)
     for label, ent_id, start, end in ents:
         blocked[start:end] = b"\x01" * (end - start)
         kind = ENTITY_KINDS.get(label) or CUE_KINDS.get(label)
@@ -324,8 +330,8 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
     ctx.last_figures = drafts
     if drafts:
         ctx.recent_figures = (ctx.recent_figures + [d for d in drafts if not d.is_previous])[-12:]
-    _line_state(ctx, line_text, any(m.kind == "count" for m in mentions), "disposal" in last)
     item = _item(line_text[:40])
+    _line_state(ctx, line_text, any(m.kind == "count" for m in mentions), "disposal" in last, item)
     if item and "disposal" in last:  # "2. The number of cannabis warnings ...": remember item 2
         ctx.items[item] = (last["disposal"].value, last["offence"].value if "offence" in last else None)
     elif (item and "offence" in last and ctx.items and ctx.disposal and item not in ctx.items
@@ -358,12 +364,11 @@ def _item(line_text: str) -> str | None:
     return (m.group(1) or m.group(2)).lower() if m else None
 
 
-def _line_state(ctx: Context, line_text: str, has_count: bool, names_disposal: bool) -> None:
+def _line_state(ctx: Context, line_text: str, has_count: bool, names_disposal: bool, item: str | None) -> None:
     """Headings open a list of short lines ('2020/21: 14'); prose closes it."""
     end = line_text.rstrip()[-1:]   # no copies of long paragraphs: only the ends matter
     long_line = len(line_text) > 120
     heading = end == ":" or (not long_line and end not in (".", "!", "?", '"', "”") and names_disposal)
-    item = _item(line_text[:40])
     if item and not names_disposal and item in ctx.items and not has_count:
         # "Question 2" / "2." in the answer part: the disposal the request's item 2 named
         ctx.disposal, offence = ctx.items[item]

@@ -512,14 +512,20 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         return []
     out: list[Draft] = []
     breaks = [m.start() for m in NEWLINE.finditer(text)]
+    quiet_line = -1  # the line of the previous sentence, when that sentence was quiet
     for sent, inside in by_sentence(sentences(doc, text), mentions):
         chunk = text[sent.start_char:sent.end_char]
         pos = sent.start_char + len(chunk) - len(chunk.lstrip())
         k = bisect_right(breaks, pos)  # the line holding the sentence's first character
+        if not inside and k == quiet_line:
+            ctx.quiet_again()  # prose goes on: the line's effects are in place already
+            continue
         line = text[breaks[k - 1] + 1 if k else 0:breaks[k] if k < len(breaks) else len(text)]
         if not inside:  # plain prose: it only ages the context
             ctx.quiet_sentence(line)
+            quiet_line = k
             continue
+        quiet_line = -1
         inside = localise_national(ctx, inside)
         if pos == (breaks[k - 1] + 1 if k else 0) + len(line) - len(line.lstrip()):
             enter_answer_line(ctx, line, inside)

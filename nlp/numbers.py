@@ -212,12 +212,27 @@ def _unit_excluded(words: list[str]) -> bool:
     return False
 
 
+def _starts_line(text: str, pos: int) -> bool:
+    """Whether only blanks and "(" stand between the line's start and pos (without
+    copying the line: paragraphs are single lines, often thousands of characters long)."""
+    while pos > 0 and text[pos - 1] in " \t(":
+        pos -= 1
+    return pos == 0 or text[pos - 1] == "\n"
+
+
 def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> bool:
     """True when the number at text[start:end] is clearly not a count of disposals.
 
     Set look-ups on the few words either side: this runs for every number in every
-    document, so it avoids regular expressions over the context.
+    document, so it avoids regular expressions over the context. Every test below only
+    ever answers True, so their order is free: the cheapest and most common come first.
     """
+    if not is_word:
+        raw = text[start:end]
+        if "," not in raw and (1900 <= value <= 2039 or value >= 100000):
+            return True  # a year, whatever follows; phone numbers, long references
+        if len(raw) > 1 and raw.startswith("0"):
+            return True  # codes and reference numbers
     pre_text = text[max(0, start - 40):start]
     pre_text = pre_text[pre_text.rfind("\n") + 1:]  # a line break ends the context ("made up of:\n- 1,902")
     if pre_text[-1:] == "(" and pre_text[-2:-1].isalnum():
@@ -316,22 +331,15 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "Jordan Smith, 34, of Hill Road", "Man, 34, charged": an age
     if first in ("of", "out") and len(post) > 2 and post[1] == "the" and post[2][:1].isdigit():
         return True  # "18 of the 32 boroughs": a share, not a count
-    line_start = text.rfind("\n", 0, start) + 1
-    if value < 10 and _NOTE_LINE.match(text, line_start, start):
-        line_end = text.find("\n", end)
-        if _SUPPRESSION_NOTE.search(text, line_start, line_end if line_end >= 0 else len(text)):
-            return True  # "* Denotes a figure of 1 or 2", "* value of 1 to 4, suppressed"
-    if not text[line_start:start].strip(" \t(") and text[end:end + 1] in (".", ")") and value < 100:
+    if value < 10:
+        line_start = text.rfind("\n", 0, start) + 1
+        if _NOTE_LINE.match(text, line_start, start):
+            line_end = text.find("\n", end)
+            if _SUPPRESSION_NOTE.search(text, line_start, line_end if line_end >= 0 else len(text)):
+                return True  # "* Denotes a figure of 1 or 2", "* value of 1 to 4, suppressed"
+    if value < 100 and text[end:end + 1] in (".", ")") and _starts_line(text, start):
         return True  # "1. The number of ..." / "2) ...": a list enumerator
-    raw = text[start:end]
-    if not is_word:
-        if "," not in raw and 1900 <= value <= 2039:
-            return True  # a year, whatever follows
-        if len(raw) > 1 and raw.startswith("0"):
-            return True  # codes and reference numbers
-        if "," not in raw and value >= 100000:
-            return True  # phone numbers, long references
-    elif raw.lower() in ("one", "a", "an") and first not in _ONE_OK:
+    if is_word and text[start:end].lower() in ("one", "a", "an") and first not in _ONE_OK:
         return True  # "one of the", "in one case": too vague to be a count
     return False
 

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import IDX, LIKE_NUM, LOWER, SHAPE
+from spacy.attrs import IDX, LIKE_NUM
+from spacy.lang.lex_attrs import lower, word_shape
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
@@ -43,12 +44,49 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+# Columns of token_array(): each token's character offset and three lexeme flags.
+IDX_COL, NUM_COL, SCALE_COL, PERIOD_COL = 0, 1, 2, 3
+_SCALE_WORDS = frozenset(("dozen", "hundred", "thousand"))
+_ARTICLES = frozenset(("a", "an", "half"))
+
+
+def _is_scale_word(word: str) -> bool:
+    return lower(word) in _SCALE_WORDS
+
+
+def _may_start_period(word: str) -> bool:
+    return lower(word) in START_WORDS or word_shape(word) in YEAR_SHAPES
+
+
+def lexeme_flag(vocab, getter) -> int:
+    """The id of a lexeme flag computed by getter, added to the vocab the first time.
+
+    A flag is computed once per distinct word (spaCy stores it on the lexeme), so reading
+    which tokens may start a count or a period costs one Doc.to_array call instead of
+    hash look-ups over every token of every document."""
+    for flag_id, known in vocab.lex_attr_getters.items():
+        if known is getter:
+            return flag_id
+    return vocab.add_flag(getter)
+
+
 def token_array(doc: Doc) -> np.ndarray:
-    """LIKE_NUM, LOWER, SHAPE and IDX of every token, read from the Doc once."""
+    """Per token: IDX, LIKE_NUM, scale word ("dozen"), may start a period; read once."""
     arr = doc.user_data.get("pw_array")
     if arr is None:
-        arr = doc.user_data["pw_array"] = doc.to_array([LIKE_NUM, LOWER, SHAPE, IDX])
+        vocab = doc.vocab
+        arr = doc.user_data["pw_array"] = doc.to_array(
+            [IDX, LIKE_NUM, lexeme_flag(vocab, _is_scale_word), lexeme_flag(vocab, _may_start_period)])
     return arr
+
+
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token, then the text's length (so token i spans
+    starts[i]:starts[i + 1]); a plain list, read once, for bisect and indexing."""
+    starts = doc.user_data.get("pw_starts")
+    if starts is None:
+        starts = doc.user_data["pw_starts"] = token_array(doc)[:, IDX_COL].tolist() + [len(doc_text(doc))]
+    return starts
 
 
 def names_disposal(doc: Doc) -> bool:
@@ -62,16 +100,6 @@ def names_disposal(doc: Doc) -> bool:
     return flag
 
 
-def _hashes(vocab, words) -> np.ndarray:
-    return np.sort(np.array([vocab.strings.add(w) for w in words], dtype="uint64"))
-
-
-def _member(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """np.isin for a small sorted set, without isin's per-call sorting of the values."""
-    pos = np.minimum(np.searchsorted(sorted_set, values), len(sorted_set) - 1)
-    return sorted_set[pos] == values
-
-
 class CountFinder:
     """Mark candidate counts as spans in doc.spans[COUNTS_KEY], value in span._.pw_value.
 
@@ -81,24 +109,20 @@ class CountFinder:
 
     def __init__(self, vocab, require_disposal: bool = True) -> None:
         self.require_disposal = require_disposal
-        self.scales = _hashes(vocab, ("dozen", "hundred", "thousand"))
-        self.articles = {vocab.strings.add(w) for w in ("a", "an", "half")}
 
     def __call__(self, doc: Doc) -> Doc:
         spans, found = [], []
         if len(doc) and (not self.require_disposal or names_disposal(doc)):
             text = doc_text(doc)
-            arr = token_array(doc)[:, [0, 1, 3]]
-            scale = _member(arr[:, 1], self.scales)
-            cand = np.nonzero((arr[:, 0] == 1) | scale)[0]
-            starts = arr[cand, 2].copy()
-            for k in np.nonzero(scale[cand])[0].tolist():  # rare: "a dozen", "half a dozen"
+            arr = token_array(doc)
+            cand = np.flatnonzero(arr[:, NUM_COL] | arr[:, SCALE_COL])
+            starts = arr[cand, IDX_COL].tolist()
+            for k in np.flatnonzero(arr[cand, SCALE_COL]).tolist():  # rare: "a dozen", "half a dozen"
                 i = j = int(cand[k])
-                while j > 0 and j >= i - 2 and int(arr[j - 1, 1]) in self.articles:
+                while j > 0 and j >= i - 2 and doc[j - 1].lower_ in _ARTICLES:
                     j -= 1
-                starts[k] = arr[j, 2]
-            positions = np.sort(starts).tolist()
-            for n in counts_at(text, positions):
+                starts[k] = int(arr[j, IDX_COL])
+            for n in counts_at(text, sorted(starts)):
                 span = doc.char_span(n.start, n.end, label="COUNT", alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
@@ -113,15 +137,13 @@ class PeriodFinder:
 
     def __init__(self, vocab, require_disposal: bool = True) -> None:
         self.require_disposal = require_disposal
-        self.starts = _hashes(vocab, START_WORDS)
-        self.shapes = _hashes(vocab, YEAR_SHAPES)
 
     def __call__(self, doc: Doc) -> Doc:
         spans, found = [], []
         if len(doc) and (not self.require_disposal or names_disposal(doc)):
-            arr = token_array(doc)[:, 1:]
-            cand = np.nonzero(_member(arr[:, 0], self.starts) | _member(arr[:, 1], self.shapes))[0]
-            for p in periods_at(doc_text(doc), arr[cand, 2].tolist()):
+            arr = token_array(doc)
+            starts = arr[np.flatnonzero(arr[:, PERIOD_COL]), IDX_COL].tolist()
+            for p in periods_at(doc_text(doc), starts):
                 span = doc.char_span(p.start, p.end, label="PERIOD", alignment_mode="expand")
                 if span is not None:
                     spans.append(span)

@@ -192,15 +192,19 @@ def _merge_lines(text: str, blocks: list[Block]) -> list[Block]:
     """Join neighbouring prose lines into one block (one Doc): spaCy's per-Doc overhead
     dominates on short paragraphs. Line breaks still end sentences (see pipeline)."""
     out: list[Block] = []
+    ends: list[int] = []  # where each block of out ends; its text is cut once, at the end
     for b in blocks:
-        prev = out[-1] if out else None
         end = b.start + len(b.text)
+        prev = out[-1] if out else None
         if (prev is not None and prev.kind == "text" and b.kind == "text"
-                and end - prev.start <= CHUNK and not text[prev.start + len(prev.text):b.start].strip()):
-            prev.text = text[prev.start:end]
+                and end - prev.start <= CHUNK and not text[ends[-1]:b.start].strip()):
+            ends[-1] = end
         else:
             out.append(b)
-    for b in out:
+            ends.append(end)
+    for b, end in zip(out, ends):
+        if b.kind == "text" and end != b.start + len(b.text):
+            b.text = text[b.start:end]
         if b.kind == "text" and "\n" in b.text:
             b.text = unwrap(b.text)
     return out
@@ -221,7 +225,10 @@ def unwrap(text: str) -> str:
     (textwrap) do not tell apart."""
     out = None
     for m in _WRAP_CANDIDATE.finditer(text):
-        pos = m.end() - 1
+        pos = m.start()
+        before = text[pos - 1:pos]
+        if not before or before.isspace() or before in _NO_WRAP_BEFORE:
+            continue
         line = text[text.rfind("\n", 0, pos) + 1:pos].rstrip()
         if len(line) < 50:
             continue
@@ -234,8 +241,11 @@ def unwrap(text: str) -> str:
     return "".join(out) if out else text
 
 
-# a line break after a character that cannot end a sentence, before one that can go on it
-_WRAP_CANDIDATE = re.compile(r"[^\s.:;!?\"”’)\]|]\n(?=[ \t]*[^\s\-•*|–])")
+# a line break before a character that can go on a sentence, after one that cannot end it
+# (_NO_WRAP_BEFORE, tested in Python: a pattern starting with the line break lets the
+# regex engine jump from one line break to the next)
+_WRAP_CANDIDATE = re.compile(r"\n(?=[ \t]*[^\s\-•*|–])")
+_NO_WRAP_BEFORE = frozenset('.:;!?"”’)]|')
 
 
 def _is_wrapped_label(line: str, table: Block) -> bool:

@@ -6,12 +6,12 @@ A line break always ends a sentence: headings, list items and lines like
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
-import numpy as np
 from spacy.tokens import Doc
 
-from .pipeline import token_array
+from .pipeline import token_starts
 
 # The leading lookahead lets the regex engine skip to candidate characters (3x faster).
 _BOUNDARY_RE = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s)|\n)")
@@ -60,17 +60,16 @@ def sentences(doc: Doc, text: str) -> list[Sent]:
     n = len(doc)
     if n == 0:
         return []
-    idx = token_array(doc)[:, 3]
-    cuts = np.searchsorted(idx, np.asarray(sentence_starts(text), dtype=idx.dtype), side="left")
-    bounds = [0, *sorted({int(c) for c in cuts if 0 < c < n}), n]
+    idx = token_starts(doc)
+    cuts = {bisect_left(idx, start, 0, n) for start in sentence_starts(text)}
+    bounds = [0, *sorted(c for c in cuts if 0 < c < n), n]
     # Text with no full stops (tables flattened into prose, noise) would make one endless
     # "sentence" and linking quadratic in it: cut those into pieces of bounded length.
     if any(b - a > MAX_TOKENS for a, b in zip(bounds, bounds[1:])):
         bounds = [x for a, b in zip(bounds, bounds[1:]) for x in range(a, b, MAX_TOKENS)] + [n]
     out = []
     for a, b in zip(bounds, bounds[1:]):
-        start_char = int(idx[a])
-        end_char = int(idx[b]) if b < n else len(text)
+        start_char, end_char = idx[a], idx[b]
         if text[start_char:end_char].strip():
             out.append(Sent(doc, a, b, start_char, end_char))
     return out

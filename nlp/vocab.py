@@ -59,6 +59,7 @@ def canonical_names() -> dict[str, dict[str, str]]:
 LABEL_KIND = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}
 
 
+@lru_cache(maxsize=None)
 def canonical(label: str, ent_id: str) -> str | None:
     kind = LABEL_KIND.get(label)
     if kind is None:
