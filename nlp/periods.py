@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|"
           r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
@@ -57,8 +57,7 @@ START_WORDS = {
 YEAR_SHAPES = {"dddd", "dddd/dd", "dddd/dddd", "dddd-dd", "dddd–dd", "dddd-dddd"}
 
 
-@dataclass(frozen=True)
-class PeriodMatch:
+class PeriodMatch(NamedTuple):  # a tuple: one is made for every period read
     start: int
     end: int
     text: str

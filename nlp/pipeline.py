@@ -64,10 +64,18 @@ def lexeme_flag(vocab, getter) -> int:
     A flag is computed once per distinct word (spaCy stores it on the lexeme), so reading
     which tokens may start a count or a period costs one Doc.to_array call instead of
     hash look-ups over every token of every document."""
-    for flag_id, known in vocab.lex_attr_getters.items():
-        if known is getter:
-            return flag_id
-    return vocab.add_flag(getter)
+    getters = vocab.lex_attr_getters
+    flag_id = _FLAG_IDS.get(getter)
+    if flag_id is not None and getters.get(flag_id) is getter:
+        return flag_id  # the usual case: one pipeline per process
+    flag_id = next((i for i, known in getters.items() if known is getter), None)
+    if flag_id is None:
+        flag_id = vocab.add_flag(getter)
+    _FLAG_IDS[getter] = flag_id
+    return flag_id
+
+
+_FLAG_IDS: dict = {}  # getter -> the flag id it had in the last vocab that asked
 
 
 def token_array(doc: Doc) -> np.ndarray:
