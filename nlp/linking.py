@@ -471,9 +471,9 @@ class SentenceLinker:
                 base.offence if base and not base.subset and not narrower else ctx.offence)
             carried = base.period if base and not RELATIVE_OLDER.search(base.period or "") else None
             period = period or carried or ctx.period
-        speaker = [m for m in self._of(("force",)) if m.start > c.end and SAID_AFTER.match(self.text, m.cend)]
-        if force_m is None and speaker and len(self._of(("force",))) == 1:
-            force_m = speaker[0]  # "A further 402 people were dealt with ..., the transport police said."
+        forces = self._of(("force",))
+        if force_m is None and len(forces) == 1 and forces[0].start > c.end and SAID_AFTER.match(self.text, forces[0].cend):
+            force_m = forces[0]  # "A further 402 people were dealt with ..., the transport police said."
         if force_m is None and (self._of(("force",)) or PLURAL_FORCES.search(self.sent_text)):
             # the sentence's force belongs to another clause, or it counts for several forces
             force, national = None, ctx.national
@@ -485,8 +485,8 @@ class SentenceLinker:
             force, national = (None, True) if force_m.kind == "national" else (force_m.value, False)
         if force is None and not national and c.value < 10:
             return None  # "she had received two community resolutions": one person's record
-        listed = ctx.list_mode or LIST_LINE.fullmatch(self.sent_text)
-        if (period is None and not listed and (disposal == "charge" or c.value < 10)
+        if (period is None and (disposal == "charge" or c.value < 10)
+                and not (ctx.list_mode or LIST_LINE.fullmatch(self.sent_text))
                 and not ctx.campaign and not CAMPAIGN.search(self.sent_text)):
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
         if disposal in ("caution", "conditional caution") and (

@@ -7,6 +7,7 @@ officers or victims, suppressed values) so that linking never sees them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 UNITS = {
@@ -400,6 +401,7 @@ def find_counts(text: str) -> list[NumberMatch]:
     return [n for n in find_numbers(text) if not is_excluded(text, n.start, n.end, n.value, n.is_word)]
 
 
+@lru_cache(maxsize=8192)  # table cells repeat ("0", "*", "-", header words)
 def parse_cell_number(cell: str) -> int | None:
     """A table cell holding only a count ('1,204', '12'); None for '*', '<5', '12%', text."""
     m = _CELL_RE.fullmatch(cell.strip().rstrip("¹²³⁴⁵⁶⁷⁸⁹⁰†‡*"))  # "27¹", "1,027*": a footnote mark

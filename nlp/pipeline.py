@@ -197,7 +197,7 @@ class PhraseEntityRuler(EntityRuler):
         for ent in kept:
             taken[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
         for match_id, start, end in matches:
-            if any(taken[start:end]):
+            if 1 in taken[start:end]:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             label, ent_id = self._ent_ids.get(match_id, (match_id, ""))

@@ -3,6 +3,7 @@ tab- or space-aligned text tables. Header row and column labels give the dimensi
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.language import Language
 
@@ -231,10 +232,18 @@ def _counted_total(labels: list[str], row_info: dict, row_infos: list[dict]) -> 
     return False
 
 
+_NOT_A_LABEL = re.compile(r"[<>]?\s*\d+|[*.\-–]+|n/?a|[+\-–]?\s*\d[\d.,]*\s*%|\[[a-z]\]", re.I)
+
+
+@lru_cache(maxsize=8192)  # the same cells recur in every row and every table of a kind
+def _is_label_cell(cell: str) -> bool:
+    return bool(cell) and parse_cell_number(cell) is None and not _NOT_A_LABEL.fullmatch(cell)
+
+
 def _label_cells(cells: list[str]) -> list[str]:
     """The cells of a row that label it: its text cells ("| 1 | Charged/Summonsed | 142 |"
     is labelled by its outcome, not the code; "Youth caution  Robbery  14" by both)."""
-    return [c for c in cells if c and parse_cell_number(c) is None and not re.fullmatch(r"[<>]?\s*\d+|[*.\-–]+|n/?a|[+\-–]?\s*\d[\d.,]*\s*%|\[[a-z]\]", c, re.I)]
+    return [c for c in cells if _is_label_cell(c)]
 
 
 def _row_info(cells: list[str], read) -> dict:
