@@ -39,12 +39,17 @@ _ASIDE_WORDS = ("incl", "excl", "except", "than", "apart", "replac", "supersed",
 _EXAMPLE_WORDS = ("like", "such", "e.g", "example")
 
 
-def _may_match(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    window = text[max(0, start):end].lower()
+def contains_any(low: str, words: tuple[str, ...]) -> bool:
+    """Whether the lower-cased text holds one of the words: the cheap test that guards a
+    pattern every match of which holds one of them."""
     for w in words:  # a plain loop: any() over a generator costs more than the tests
-        if w in window:
+        if w in low:
             return True
     return False
+
+
+def _may_match(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
+    return contains_any(text[max(0, start):end].lower(), words)
 
 
 def is_aside(text: str, cstart: int) -> bool:

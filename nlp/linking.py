@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .context import (BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentence, doc_mentions, enter_answer_line,
-                      localise_national, update)
+from .context import (BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentence, contains_any, doc_mentions,
+                      enter_answer_line, localise_national, update)
 from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import NON_SPACE, Sent, sentences
@@ -35,6 +35,11 @@ NOT_POLICE_ISSUER = re.compile(r"\b(?:council'?s?|local\s+authorit(?:y|ies)|civi
 _ISSUER_WORDS = ("council", "authorit", "enforcement", "warden", "environmental")
 _SAMPLE_WORDS = ("review", "audit", "examin", "sampl", "scrutini", "inspect", "assess")
 _CAMPAIGN_WORDS = ("-long", "action", "crackdown", "campaign", "blitz", "operation", "initiative")
+# every match of OTHER_VERB / BASE_POST holds one of these: a cheap test before the pattern
+_OTHER_VERB_WORDS = ("replac", "review", "audit", "examin", "sampl", "scrutini", "check", "inspect", "assess",
+                     "survey", "interview", "looked", "spoke", "contact", "trained")
+_BASE_POST_WORDS = ("which", "offence", "crime", "incident", "case", "report", "allegation", "theft", "burglar",
+                    "robber", "assault", "rape")
 SAMPLE_INTRO = re.compile(rf"\b(?:{REVIEW_VERBS}|inspected|assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
 BY_WAY_OF = re.compile(r"\b(?:by|through|via)\s+(?:(?:way|means)\s+of\s+)?(?:an?\s+|the\s+)?$", re.I)
 SAID_AFTER = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|says|told|added|confirmed|reported|announced)\b", re.I)
@@ -182,7 +187,7 @@ class SentenceLinker:
         prev_char = self.counts[i - 1].cend if i > 0 else self.sent.start_char
         pre = self.text[max(prev_char, c.cstart - 80):c.cstart]
         low = pre.lower()
-        if not any(h in low for h in COMPARE_HINT):
+        if not contains_any(low, COMPARE_HINT):
             return None
         if i + 1 < len(self.counts) and FROM_END.search(pre):
             if TO_BETWEEN.match(self.text[c.cend:self.counts[i + 1].cstart]):
@@ -356,20 +361,20 @@ class SentenceLinker:
         if REPLACED_WITH.search(self.text, start, c.cstart):
             return True  # "replace the six disposals with two"
         before = self.text[start:c.cstart].lower()  # cheap substring tests guard the patterns below
-        if any(w in before for w in _ISSUER_WORDS) and NOT_POLICE_ISSUER.search(self.text, start, c.cstart):
+        if contains_any(before, _ISSUER_WORDS) and NOT_POLICE_ISSUER.search(self.text, start, c.cstart):
             return True  # "the council's enforcement officers issued 1,340 fixed penalty notices for littering"
-        if OTHER_VERB.search(self.text, max(start, c.cstart - 40), c.cstart):
+        if contains_any(before[-40:], _OTHER_VERB_WORDS) and OTHER_VERB.search(self.text, max(start, c.cstart - 40), c.cstart):
             self.bases.add(i)  # so are its parts: "..., of which 52 were appropriate"
             self.samples.add(i)
             return True  # "the panel reviewed 120 cases": counts an activity, not disposals
         if (i - 1 in self.samples and SAMPLE_LIST.fullmatch(self.text, self.counts[i - 1].cend, c.cstart)) or \
-                (":" in before and any(w in before for w in _SAMPLE_WORDS) and SAMPLE_INTRO.search(self.text, start, c.cstart)):
+                (":" in before and contains_any(before, _SAMPLE_WORDS) and SAMPLE_INTRO.search(self.text, start, c.cstart)):
             self.samples.add(i)
             return True  # "reviewed 60 records: 30 community resolutions, 20 conditional cautions and 10 ..."
         if adjacent:
             return False
         assigned = ASSIGNED_TO.search(self.text, max(start, c.cstart - 40), c.cstart)
-        if not assigned and BASE_POST.match(text_after):
+        if not assigned and contains_any(text_after.lower(), _BASE_POST_WORDS) and BASE_POST.match(text_after):
             self.bases.add(i)
             return True  # "4,000 offences were recorded": the base, not a disposal count
         if CRIME_NOUN_AFTER.match(text_after) and RISE_TO.search(self.text, max(start, c.cstart - 90), c.cstart):
@@ -546,7 +551,7 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
             m.kind == "offence" and m.cstart > first_count.cend
             and SUBSET_WORDS.search(text, first_count.cend, m.cstart) for m in inside))
         # a press release on an operation: its small counts are its results, not incidents
-        if not ctx.campaign and any(w in chunk.lower() for w in _CAMPAIGN_WORDS):
+        if not ctx.campaign and contains_any(chunk.lower(), _CAMPAIGN_WORDS):
             ctx.campaign = bool(CAMPAIGN.search(text, sent.start_char, sent.end_char))
         # "For sexual offences the proportion ... was 0.7%": a rate about an offence, not a new topic
         rate_only = not drafts and not first_count and ("%" in chunk or "per cent" in chunk)
