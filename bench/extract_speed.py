@@ -1,6 +1,6 @@
 """Extraction speed: words/s of the full pipeline against spaCy's bare tokenizer.
 
-    python bench/extract_speed.py [--mb 2.5] [--seed 7] [--repeat 3]
+    python bench/extract_speed.py [--mb 2.5] [--seed 7] [--repeat 5]
 
 Times `nlp.extract_many` and `spacy.blank("en").pipe` over the same texts, in one run,
 on two corpora of at least --mb MB each:
@@ -181,7 +181,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=2.5)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     nlp.get_nlp()  # load the vocabularies before timing
     measure("documents", documents(args.mb), args.repeat)
