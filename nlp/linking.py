@@ -36,8 +36,7 @@ _ISSUER_WORDS = ("council", "authorit", "enforcement", "warden", "environmental"
 _SAMPLE_WORDS = ("review", "audit", "examin", "sampl", "scrutini", "inspect", "assess")
 _CAMPAIGN_WORDS = ("-long", "action", "crackdown", "campaign", "blitz", "operation", "initiative")
 # every match of OTHER_VERB / BASE_POST holds one of these: a cheap test before the pattern
-_OTHER_VERB_WORDS = ("replac", "review", "audit", "examin", "sampl", "scrutini", "check", "inspect", "assess",
-                     "survey", "interview", "looked", "spoke", "contact", "trained")
+_OTHER_VERB_WORDS = _SAMPLE_WORDS + ("replac", "check", "survey", "interview", "looked", "spoke", "contact", "trained")
 _BASE_POST_WORDS = ("which", "offence", "crime", "incident", "case", "report", "allegation", "theft", "burglar",
                     "robber", "assault", "rape")
 SAMPLE_INTRO = re.compile(rf"\b(?:{REVIEW_VERBS}|inspected|assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
@@ -479,7 +478,7 @@ class SentenceLinker:
         forces = self._of(("force",))
         if force_m is None and len(forces) == 1 and forces[0].start > c.end and SAID_AFTER.match(self.text, forces[0].cend):
             force_m = forces[0]  # "A further 402 people were dealt with ..., the transport police said."
-        if force_m is None and (self._of(("force",)) or PLURAL_FORCES.search(self.sent_text)):
+        if force_m is None and (forces or PLURAL_FORCES.search(self.sent_text)):
             # the sentence's force belongs to another clause, or it counts for several forces
             force, national = None, ctx.national
         elif force_m is None and any(m.kind == "national" for m in self.ms) and not self._of(("force", "fref")):

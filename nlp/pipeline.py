@@ -24,7 +24,6 @@ COUNTS_KEY = "pw_counts"
 PERIODS_KEY = "pw_periods"
 
 
-
 def _count_value(span: Span) -> int | None:
     """The value of a COUNT span, read from its text when asked (setting an extension
     attribute on every span cost more than all the other bookkeeping of the counts)."""
