@@ -70,7 +70,10 @@ class SentenceLinker:
         self.sent_text = self.text[sent.start_char:sent.end_char]
         self.ms = mentions
         self.ctx = ctx
-        self.counts = [m for m in mentions if m.kind == "count"]
+        self.counts = counts = [m for m in mentions if m.kind == "count"]
+        # per count: where the previous count ends and the next one starts (token indices)
+        self.bounds = [(counts[i - 1].end if i else sent.start, counts[i + 1].start if i + 1 < len(counts) else sent.end)
+                       for i in range(len(counts))]
         self.claimed: dict[int, int] = {}   # period token start -> index of the count owning it
         self.bases: set[int] = set()         # counts of crimes or reports, not of disposals
         self.samples: set[int] = set()       # counts of a reviewed sample and its breakdown
@@ -111,11 +114,6 @@ class SentenceLinker:
         words = self.text[max(0, m.cstart - 12):m.cstart].split()
         return words[-1].lower() if words else ""
 
-    def _bounds(self, i: int) -> tuple[int, int]:
-        prev_end = self.counts[i - 1].end if i > 0 else self.sent.start
-        next_start = self.counts[i + 1].start if i + 1 < len(self.counts) else self.sent.end
-        return prev_end, next_start
-
     def _clear_between(self, a: int, b: int, strict: bool) -> bool:
         """No clause break between two character offsets ('3 men and charged' is two clauses)."""
         between = self.text[a:b]
@@ -126,7 +124,7 @@ class SentenceLinker:
     def pick(self, i: int, kinds: tuple[str, ...], after_window: int, need_in: bool = False,
              any_after: bool = False) -> Mention | None:
         c = self.counts[i]
-        prev_end, next_start = self._bounds(i)
+        prev_end, next_start = self.bounds[i]
         in_stretch = before = after = after_verb = None
         for m in self._of(kinds):  # one pass; mentions are in text order
             if m.end <= c.start and need_in and self._in_relative_clause(m, c):
@@ -167,7 +165,7 @@ class SentenceLinker:
 
     def period(self, i: int, loose: bool = False) -> str | None:
         c = self.counts[i]
-        prev_end, next_start = self._bounds(i)
+        prev_end, next_start = self.bounds[i]
         m = self._adjacent_period(i)
         if m is None:
             ps = [p for p in self._of(("period",)) if p.start not in self.claimed or self.claimed[p.start] == i]
@@ -261,7 +259,7 @@ class SentenceLinker:
         """The figure an older value with no partner in its sentence belongs to: the last one,
         unless its clause names another force ("..., while West Yorkshire's fell from 1,391")."""
         c = self.counts[i]
-        prev_end, _ = self._bounds(i)
+        prev_end, _ = self.bounds[i]
         named = [m for m in self._of(("force",)) if prev_end <= m.start and m.end <= c.start]
         kinds = {m.value for m in self._of(("disposal",))}  # "The number of community resolutions was up from 22"
         if not named and not kinds:

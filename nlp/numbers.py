@@ -240,11 +240,23 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
             return True  # a year, whatever follows; phone numbers, long references
         if len(raw) > 1 and raw.startswith("0"):
             return True  # codes and reference numbers
+    # The words after the number first: a unit ("34 officers") or a date, money or rate word
+    # ("3 March", "45%") settles a quarter of all numbers without reading the words before.
+    post_text = text[end:end + 50]
+    stop = _CLAUSE_END.search(post_text)
+    post = _post_words(post_text[:stop.start()] if stop else post_text)
+    first = post[0] if post else ""
+    if first in POST_REJECT_WORDS or first.startswith(("-year", "year-old")):
+        return True
+    if _unit_excluded(post):
+        return True
     pre_text = text[max(0, start - 40):start]
     pre_text = pre_text[pre_text.rfind("\n") + 1:]  # a line break ends the context ("made up of:\n- 1,902")
     if pre_text[-1:] == "(" and pre_text[-2:-1].isalnum():
         return True  # "Section 40(2)"
-    if pre_text.rstrip()[-1:] in ("£", "$", "€", "#", "№"):
+    pre_stripped = pre_text.rstrip()
+    pre_end = pre_stripped[-1:]
+    if pre_end in ("£", "$", "€", "#", "№"):
         return True  # money, "No. #4"
     pre = _pre_words(pre_text)
     if pre and pre[-1] in _CURRENCY_CODES:
@@ -257,25 +269,21 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if value <= 110 and _has_age_word(text[max(0, start - 90):start].lower()) and _AGE_STAT.search(
             text, max(0, start - 90), start):
         return True  # "the average age of those cautioned was 34"
-    post_text = text[end:end + 50]
-    stop = _CLAUSE_END.search(post_text)
-    post = _post_words(post_text[:stop.start()] if stop else post_text)
     last = pre[-1] if pre else ""
     last2 = " ".join(pre[-2:]) if len(pre) >= 2 else ""
-    first = post[0] if post else ""
     core2 = " ".join([w for w in pre if w not in _FILLERS][-2:])
     # "Operation 12" is a label; "During the operation, 167 people ..." is not
-    if ((last in PRE_LABEL_WORDS and pre_text.rstrip()[-1:] not in (",", ";"))
+    if ((last in PRE_LABEL_WORDS and pre_end not in (",", ";"))
             or last2 in PRE_LABEL_BIGRAMS or core2 in PRE_LABEL_BIGRAMS):
         return True
     if value in _SERVICE_NUMBERS and last in ("rang", "rung", "dialled", "dialed", "called", "phoned", "ringing", "calling"):
         return True  # "when I rang 101"
     if last == "on" and value in _SERVICE_NUMBERS and _PHONE_VERB.search(pre_text):
         return True  # "call Kent Police on 101": a telephone number
-    label_pair = pre_text.rstrip().endswith((",", "and", "or", "&")) and _LABEL_PAIR.search(pre_text)
+    label_pair = pre_stripped.endswith((",", "and", "or", "&")) and _LABEL_PAIR.search(pre_text)
     if label_pair and label_pair.group(1).lower() in PRE_LABEL_WORDS:
         return True  # the "16" of "outcomes 15 and 16", "sections 4 to 5"
-    if last in _ITEM_WORDS and not pre_text.rstrip().endswith(":"):
+    if last in _ITEM_WORDS and pre_end != ":":
         return True  # "Request 1 - ...": an item number ("Answer: 31" is a value)
     if last in PRE_BOUND_WORDS and value <= 25:
         return True
@@ -291,8 +299,6 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if (len(core) >= 2 and core[-1] in ("by", "of") and core[-2] in DIFF_HEADS
             and not (core[-2] == "up" and len(core) >= 3 and core[-3] in ("made", "make", "makes", "making"))):
         return True  # "rose by 45", "an increase of 12": a difference
-    if first in POST_REJECT_WORDS or first.startswith(("-year", "year-old")):
-        return True
     if first in ("above", "below") or (first == "on" and last in ("up", "down")):
         return True  # "53 above the target", "charges up 1,208 on the previous year": differences
     if first == "or" and len(post) > 1 and post[1] in ("more", "fewer", "less", "over", "above"):
@@ -332,8 +338,6 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         nxt = post[2] if first == "out" and len(post) > 2 else post[1]
         if nxt in SMALL_NUMBER_WORDS or (nxt[:1].isdigit() and len(nxt) <= 3 and "," not in nxt):
             return True  # "4 out of 5", "two in 10"
-    if _unit_excluded(post):
-        return True
     if value <= 110 and _NAME_COMMA.search(pre_text) and _COMMA_WORD.match(text, end, end + 4):
         return True  # "Jordan Smith, 34, of Hill Road", "Man, 34, charged": an age
     if first in ("of", "out") and len(post) > 2 and post[1] == "the" and post[2][:1].isdigit():
