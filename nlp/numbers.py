@@ -169,9 +169,12 @@ class NumberMatch(NamedTuple):  # a tuple: one is made for every number read
     is_word: bool
 
 
+_WORD_SPLIT = re.compile(r"[\s\-]+")
+
+
 def words_to_int(text: str) -> int | None:
     """'two hundred and six' -> 206, 'forty-two' -> 42, 'a dozen' -> 12."""
-    tokens = [t for t in re.split(r"[\s\-]+", text.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SPLIT.split(text.lower()) if t and t != "and"]
     total, current, seen = 0, 0, False
     half = False
     for tok in tokens:

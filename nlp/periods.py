@@ -84,7 +84,7 @@ def periods_at(text: str, positions) -> list[PeriodMatch]:
         m = PERIOD_RE.match(text, pos)
         if m:
             end = _trim_false_year_range(m.group(0), m.start(), m.end())
-            out.append(PeriodMatch(m.start(), end, re.sub(r"\s+", " ", text[m.start():end]).strip()))
+            out.append(PeriodMatch(m.start(), end, " ".join(text[m.start():end].split())))
             last_end = end
     return out
 
@@ -95,5 +95,5 @@ def find_periods(text: str) -> list[PeriodMatch]:
     if not _TRIGGER_RE.search(text):
         return out
     for m in PERIOD_RE.finditer(text):
-        out.append(PeriodMatch(m.start(), m.end(), re.sub(r"\s+", " ", m.group(0)).strip()))
+        out.append(PeriodMatch(m.start(), m.end(), " ".join(m.group(0).split())))
     return out

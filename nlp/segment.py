@@ -73,8 +73,11 @@ def cell_spans(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"\S+(?: \S+)*", line)]
 
 
+_SEPARATOR_CELL = re.compile(r":?-{2,}:?|")
+
+
 def _is_separator(cells: list[str]) -> bool:
-    return all(re.fullmatch(r":?-{2,}:?|", c) for c in cells)
+    return all(_SEPARATOR_CELL.fullmatch(c) for c in cells)
 
 
 def _looks_like_text(line: str) -> bool:
@@ -264,6 +267,8 @@ def _is_label(cell: str) -> bool:
     return sum(ch.isalpha() for ch in cell) >= 3
 
 
+_NUMBER_CELL = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*\((?:\d{1,3}(?:,\d{3})+|\d+|\.\.|-)\))?")
+
+
 def _has_number_cell(cells: list[str]) -> bool:
-    return any(re.fullmatch(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*\((?:\d{1,3}(?:,\d{3})+|\d+|\.\.|-)\))?", c)
-               for c in cells[1:])
+    return any(_NUMBER_CELL.fullmatch(c) for c in cells[1:])

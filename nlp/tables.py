@@ -27,8 +27,11 @@ CODE_HEADER = re.compile(r"^\s*(?:(?:offence|outcome|crime|force|home\s+office|f
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
 
 
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+
+
 def _is_year(cell: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d{2}", cell.strip()))
+    return bool(_YEAR_CELL.fullmatch(cell.strip()))
 
 
 _CELL_CACHE: dict[str, dict] = {}   # header and label cells repeat across documents
