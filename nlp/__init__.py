@@ -110,9 +110,9 @@ def _finish(drafts: list[Draft]) -> list[Figure]:
         if twin.previous_count is None and d.previous_count is not None:
             twin.previous_count, twin.change_pct = d.previous_count, d.change_pct
     # "the 146 people charged" after "charged 146 people": a definite restatement, not a new figure
-    kept = [d for d in kept if not (any(
-        o is not d and (o.force, o.disposal, o.count) == (d.force, d.disposal, d.count)
-        and o.char_start < d.char_start for o in by_key[(d.force, d.disposal, d.count)]) and _restates(d))]
+    # (by_key groups drafts of the same force, disposal and count already)
+    kept = [d for d in kept if not (any(o.char_start < d.char_start for o in by_key[(d.force, d.disposal, d.count)])
+                                    and _restates(d))]
     # "More than 3,000 ..." in a headline, "3,112 cautions" in the body: the rounded
     # restatement is not a figure of its own.
     approx = [d for d in kept if d.approximate]

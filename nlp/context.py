@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 from .periods import RELATIVE_OLDER, RELATIVE_PREVIOUS
@@ -140,15 +141,15 @@ class Context:
             return self.force
         return self.heading_force
 
-    def quiet_sentence(self, line_text: str) -> None:
+    def quiet_sentence(self, line: Line) -> None:
         """A sentence that names nothing: recency fades; it may still open or close a list."""
-        self.sample_intro = _opens_sample(line_text)
-        if _is_heading(line_text):
+        self.sample_intro = line.sample_intro
+        if line.heading:
             self.heading_force = None  # "What the commissioners say": the force's section is over
         self.disposal_age += 1
         self.force_recent = False
         self.last_figures = []
-        _line_state(self, line_text, False, False, _item(line_text[:40]))
+        _line_state(self, line, False, False)
 
     def quiet_again(self) -> None:
         """quiet_sentence() once more for the same line, right after it: only recency moves on.
@@ -248,14 +249,21 @@ def by_sentence(sents: list, mentions: list[Mention]) -> Iterator[tuple[object, 
         yield sent, inside
 
 
-def _opens_sample(line_text: str) -> bool:
-    """"The panel examined 32 cases chosen at random:": what follows is a sample, not volumes."""
-    return line_text.rstrip().endswith(":") and bool(_SAMPLE_INTRO.search(line_text))
+class Line(NamedTuple):
+    """What the line holding a sentence says by itself, read once for all its sentences
+    (a paragraph is one line, often many sentences and thousands of characters long)."""
+    text: str
+    end: str             # its last character that is not blank
+    heading: bool        # short, no closing punctuation: "What the commissioners say"
+    sample_intro: bool   # "The panel examined 32 cases chosen at random:" heads a sample
+    item: str | None     # "2." / "Question 2": the number of a request's item
 
 
-def _is_heading(line_text: str) -> bool:
-    line = line_text.strip()
-    return 0 < len(line) <= 60 and line[-1] not in ".!?:;,\"”" and not line[:1].islower()
+def read_line(text: str) -> Line:
+    stripped = text.strip()
+    end = stripped[-1:]
+    heading = 0 < len(stripped) <= 60 and end not in ".!?:;,\"”" and not stripped[:1].islower()
+    return Line(text, end, heading, end == ":" and bool(_SAMPLE_INTRO.search(text)), _item(text[:40]))
 
 
 def localise_national(ctx: Context, mentions: list[Mention]) -> list[Mention]:
@@ -277,21 +285,21 @@ def localise_national(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text: str,
+def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line: Line,
            subset: bool = False) -> None:
     """Carry what this sentence established forward to the next one."""
-    ctx.sample_intro = _opens_sample(line_text)
+    ctx.sample_intro = line.sample_intro
     last = {}
     for m in mentions:
         last[m.kind] = m
     forces = [m for m in mentions if m.kind == "force"]
-    if _is_heading(line_text):
-        if len(forces) == 1 and len(line_text.strip()) <= forces[0].cend - forces[0].cstart + 8:
+    if line.heading:
+        if len(forces) == 1 and len(line.text.strip()) <= forces[0].cend - forces[0].cstart + 8:
             ctx.heading_force = forces[0].value  # a section about one force: "South Wales"
         elif not forces:
             ctx.heading_force = None
     if ("other" in last and "disposal" not in last and not drafts
-            and line_text.rstrip().endswith(":")):
+            and line.end == ":"):
         ctx.disposal = None  # "Recorded Police Warnings issued (s.39):" heads a list of an outcome we do not count
     ctx.disposal_age += 1
     if "disposal" in last:
@@ -333,13 +341,13 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         ctx.period = primaries[-1].period
     else:
         periods = [m.value for m in mentions if m.kind == "period" and not RELATIVE_PREVIOUS.search(str(m.value))]
-        if periods and not _SOURCE_LINE.match(line_text):  # "Source: replies received in July 2024"
+        if periods and not _SOURCE_LINE.match(line.text):  # "Source: replies received in July 2024"
             ctx.period = periods[-1]
     ctx.last_figures = drafts
     if drafts:
         ctx.recent_figures = (ctx.recent_figures + [d for d in drafts if not d.is_previous])[-12:]
-    item = _item(line_text[:40])
-    _line_state(ctx, line_text, any(m.kind == "count" for m in mentions), "disposal" in last, item)
+    item = line.item
+    _line_state(ctx, line, any(m.kind == "count" for m in mentions), "disposal" in last)
     if item and "disposal" in last:  # "2. The number of cannabis warnings ...": remember item 2
         ctx.items[item] = (last["disposal"].value, last["offence"].value if "offence" in last else None)
     elif (item and "offence" in last and ctx.items and ctx.disposal and item not in ctx.items
@@ -349,13 +357,13 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line_text
         ctx.items[item] = (ctx.disposal, next(m.value for m in mentions if m.kind == "offence"))
 
 
-def enter_answer_line(ctx: Context, line_text: str, mentions: list[Mention]) -> None:
+def enter_answer_line(ctx: Context, line: Line, mentions: list[Mention]) -> None:
     """'1. 2021 - 17; 2022 - 22' answers item 1 of the request: read it with the disposal and
     offence that item named. An answer to an item that named none ('2. Seven in total', for
     'How many of these involved a child?') has no disposal of its own."""
     if not ctx.items or any(m.kind in ("disposal", "dref") for m in mentions):
         return
-    item = _item(line_text[:40])
+    item = line.item
     if item is None:
         return
     if item in ctx.items:
@@ -372,10 +380,10 @@ def _item(line_text: str) -> str | None:
     return (m.group(1) or m.group(2)).lower() if m else None
 
 
-def _line_state(ctx: Context, line_text: str, has_count: bool, names_disposal: bool, item: str | None) -> None:
+def _line_state(ctx: Context, line: Line, has_count: bool, names_disposal: bool) -> None:
     """Headings open a list of short lines ('2020/21: 14'); prose closes it."""
-    end = line_text.rstrip()[-1:]   # no copies of long paragraphs: only the ends matter
-    long_line = len(line_text) > 120
+    end, item = line.end, line.item
+    long_line = len(line.text) > 120
     heading = end == ":" or (not long_line and end not in (".", "!", "?", '"', "”") and names_disposal)
     if item and not names_disposal and item in ctx.items and not has_count:
         # "Question 2" / "2." in the answer part: the disposal the request's item 2 named

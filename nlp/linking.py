@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 
 from .context import (BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentence, contains_any, doc_mentions,
-                      enter_answer_line, localise_national, update)
+                      enter_answer_line, localise_national, read_line, update)
 from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import NON_SPACE, Sent, sentences
@@ -164,6 +164,8 @@ class SentenceLinker:
         return None
 
     def period(self, i: int, loose: bool = False) -> str | None:
+        if not self._of(("period",)):
+            return None  # most sentences name no period: none of the tests below can find one
         c = self.counts[i]
         prev_end, next_start = self.bounds[i]
         m = self._adjacent_period(i)
@@ -510,18 +512,23 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
     mentions = doc_mentions(doc)
     if not any(m.kind == "count" for m in mentions):
         # Nothing to link: only carry the names forward (one pass, no sentence split).
-        update(ctx, localise_national(ctx, mentions), [], text.rstrip().rsplit("\n", 1)[-1])
+        update(ctx, localise_national(ctx, mentions), [], read_line(text.rstrip().rsplit("\n", 1)[-1]))
         return []
     out: list[Draft] = []
     breaks = [m.start() for m in NEWLINE.finditer(text)]
     quiet_line = -1  # the line of the previous sentence, when that sentence was quiet
+    line_k, line, line_first = -1, None, 0  # the line read last, and where its text begins
     for sent, inside in by_sentence(sentences(doc, text), mentions):
         pos = NON_SPACE.search(text, sent.start_char, sent.end_char).start()  # sentences are never blank
         k = bisect_right(breaks, pos)  # the line holding the sentence's first character
         if not inside and k == quiet_line:
             ctx.quiet_again()  # prose goes on: the line's effects are in place already
             continue
-        line = text[breaks[k - 1] + 1 if k else 0:breaks[k] if k < len(breaks) else len(text)]
+        if k != line_k:
+            line_start = breaks[k - 1] + 1 if k else 0
+            line_text = text[line_start:breaks[k] if k < len(breaks) else len(text)]
+            line_k, line = k, read_line(line_text)
+            line_first = line_start + len(line_text) - len(line_text.lstrip())
         if not inside:  # plain prose: it only ages the context
             ctx.quiet_sentence(line)
             quiet_line = k
@@ -529,7 +536,7 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         quiet_line = -1
         chunk = text[sent.start_char:sent.end_char]
         inside = localise_national(ctx, inside)
-        if pos == (breaks[k - 1] + 1 if k else 0) + len(line) - len(line.lstrip()):
+        if pos == line_first:  # the sentence starts its line
             enter_answer_line(ctx, line, inside)
             if ctx.national_document:
                 ctx.force_recent = False  # a force named in passing does not carry to the next paragraph
