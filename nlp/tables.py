@@ -80,12 +80,14 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
     header_lines: list[str] = []
     data = []
     for row in rows:
+        if data:  # the first row holding a count starts the data: every row after it is data
+            data.append(row)
+            continue
         cells = row[2]
         filled = [c for c in cells if c]
-        counts = [c for c in cells[1:] if parse_cell_number(c) is not None and not _is_year(c)]
-        if not data and not header_rows and len(filled) == 1:
+        if not header_rows and len(filled) == 1:
             captions.append(filled[0])
-        elif not data and not counts:
+        elif not any(parse_cell_number(c) is not None and not _is_year(c) for c in cells[1:]):
             header_rows.append(cells)
             header_lines.append(row[1])
         else:
@@ -139,46 +141,52 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     captions, header, data = _split_rows(block.rows)
     if ctx.sample_intro:
         return []  # under "the panel examined 32 cases chosen at random:": a sample, not volumes
-    read = CellReader(nlp, captions + header + [c for _, _, cells in data for c in _label_cells(cells)])
+    row_labels = [_label_cells(cells) for _, _, cells in data]
+    read = CellReader(nlp, captions + header + [c for labels in row_labels for c in labels])
     caption: dict = {}
     for text in captions:
         caption.update({k: v for k, v in read(text).items() if k not in caption})
     # When rows or columns name disposals, the unnamed ones are other outcomes ("Investigation
     # complete - no suspect identified"): they must not borrow the caption's or text's disposal.
-    row_infos = [_row_info(cells, read) for _, _, cells in data]
+    row_infos = [_row_info(labels or cells[:1], read) for labels, (_, _, cells) in zip(row_labels, data)]
     col_disposals = any(read(t).get("disposal") for t in header)
     own_axis = col_disposals or any(  # a "Total community resolutions" row does not make the rows other outcomes
-        r.get("disposal") for r, (_, _, cells) in zip(row_infos, data)
-        if not any(SKIP_LABEL.match(t) for t in _label_cells(cells)[:1]))
+        r.get("disposal") for r, labels in zip(row_infos, row_labels)
+        if not any(SKIP_LABEL.match(t) for t in labels[:1]))
     if any(REVIEW_TABLE.search(t) for t in captions) or (
             any(REVIEW_TABLE.search(t) for t in header) and not any(read(t).get("disposal") for t in header)):
         return []  # a scrutiny panel's sample: "Cases reviewed", "Appropriate", "Inappropriate"
     out: list[Draft] = []
     missing_disposal = False
-    for (offset, line, cells), row_info in zip(data, row_infos):
-        labels = _label_cells(cells)
+    # per column, read once for all rows: what its header names, and whether its numbers are
+    # no disposal counts (rates, codes, a review's findings) unless it is a bare "Total"
+    col_infos = [read(col) for col in header]
+    col_skips = [bool(SKIP_HEADER.search(col) or CODE_HEADER.match(col) or REVIEW_TABLE.search(col)) for col in header]
+    col_totals = [bool(_BARE_TOTAL.match(col)) for col in header]
+    for (offset, line, cells), row_info, labels in zip(data, row_infos, row_labels):
         if any(SKIP_LABEL.match(t) for t in labels[:1] or [cells[0]]):
             if _sum_of_kinds(labels, row_info, row_infos):
                 row_info = {**row_info, "disposal": GENERIC_DISPOSAL}
             elif not _counted_total(labels, row_info, row_infos):
                 continue
+        stripped = line.strip()
+        start = offset + (len(line) - len(line.lstrip()))
         for j, cell in enumerate(cells[1:], 1):
             value = parse_cell_number(cell)
             if value is None or (not header and _is_year(cell)):
                 continue
-            col = header[j] if j < len(header) else ""
-            if col and (SKIP_HEADER.search(col) or CODE_HEADER.match(col) or REVIEW_TABLE.search(col)):
-                if not (_BARE_TOTAL.match(col) and row_info.get("disposal") and not col_disposals):
+            named_col = j < len(header) and header[j] != ""
+            if named_col and col_skips[j]:
+                if not (col_totals[j] and row_info.get("disposal") and not col_disposals):
                     continue  # but a Total column over strands is the row's disposal figure
-            if (read(col).get("other") and not read(col).get("disposal")) or (
+            col_info = col_infos[j] if j < len(header) else read("")
+            if (col_info.get("other") and not col_info.get("disposal")) or (
                     row_info.get("other") and not row_info.get("disposal")):
                 continue
-            d = _draft(value, row_info, read(col), caption, ctx, own_axis)
+            d = _draft(value, row_info, col_info, caption, ctx, own_axis)
             if d is None:
                 missing_disposal = True
                 continue
-            stripped = line.strip()
-            start = offset + (len(line) - len(line.lstrip()))
             d.quote, d.char_start, d.char_end = stripped, start, start + len(stripped)
             out.append(d)
             before = _bracketed_previous(cell, value)
@@ -249,10 +257,11 @@ def _label_cells(cells: list[str]) -> list[str]:
     return [c for c in cells if _is_label_cell(c)]
 
 
-def _row_info(cells: list[str], read) -> dict:
-    """Dimensions named by a row's label cells, the first naming of each kind winning."""
+def _row_info(labels: list[str], read) -> dict:
+    """Dimensions named by the cells that label a row (its first cell when none does), the
+    first naming of each kind winning."""
     info: dict = {}
-    for text in _label_cells(cells) or cells[:1]:
+    for text in labels:
         for k, v in read(text).items():
             info.setdefault(k, v)
     return info
@@ -271,22 +280,21 @@ def _bracketed_previous(cell: str, value: int) -> int | None:
     return before if value and 0.33 * value <= before <= 3 * value else None
 
 
-def _draft(value: int, row: dict, col: dict, caption: dict, ctx: Context, own_axis: bool) -> Draft | None:
-    def get(kind: str):
-        for src in (row, col, caption):
-            if src.get(kind):
-                return src[kind]
-        return None
+def _named(kind: str, row: dict, col: dict, caption: dict):
+    """What the row, else the column, else the caption names of a kind."""
+    return row.get(kind) or col.get(kind) or caption.get(kind) or None
 
+
+def _draft(value: int, row: dict, col: dict, caption: dict, ctx: Context, own_axis: bool) -> Draft | None:
     disposal = (row.get("disposal") or col.get("disposal")) if own_axis else (caption.get("disposal") or ctx.disposal)
     if disposal is None:
         return None
-    force = get("force")
+    force = _named("force", row, col, caption)
     if force is None and not (row.get("national") or col.get("national") or caption.get("national")):
         force = ctx.default_force()
     # The text's offence reaches a table unless it was the offence of an earlier figure (a
     # paragraph about one figure is not the table's topic) and the table has its own axis.
     topic = ctx.offence if ctx.list_mode or not own_axis or not ctx.offence_of_figure else None
-    offence = get("offence") or DISPOSAL_DEFAULT_OFFENCE.get(disposal) or topic
-    period = get("period") or ctx.period
+    offence = _named("offence", row, col, caption) or DISPOSAL_DEFAULT_OFFENCE.get(disposal) or topic
+    period = _named("period", row, col, caption) or ctx.period
     return Draft(force, disposal, offence, value, period, "", 0, 0)
