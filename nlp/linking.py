@@ -37,6 +37,11 @@ _SAMPLE_WORDS = ("review", "audit", "examin", "sampl", "scrutini", "inspect", "a
 _CAMPAIGN_WORDS = ("-long", "action", "crackdown", "campaign", "blitz", "operation", "initiative")
 # every match of OTHER_VERB / BASE_POST holds one of these: a cheap test before the pattern
 _OTHER_VERB_WORDS = _SAMPLE_WORDS + ("replac", "check", "survey", "interview", "looked", "spoke", "contact", "trained")
+_TALLY_VERB_WORDS = ("record", "receiv", "report", "logged", "attended", "investigated", "responded", "admit", "seized",
+                     "recovered", "arrested", "detained", "stopped", "searched", "identified", "employ", "recruited",
+                     "trained", "divert", "referr")
+_RECORDED_WORDS = ("recorded", "reported", "logged")
+_ISSUED_WORDS = ("issued", "hand", "gave", "given", "dished", "administered", "imposed", "used")
 _BASE_POST_WORDS = ("which", "offence", "crime", "incident", "case", "report", "allegation", "theft", "burglar",
                     "robber", "assault", "rape")
 SAMPLE_INTRO = re.compile(rf"\b(?:{REVIEW_VERBS}|inspected|assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
@@ -68,6 +73,7 @@ class SentenceLinker:
         self.doc = sent.doc
         self.text = doc_text(sent.doc)
         self.sent_text = self.text[sent.start_char:sent.end_char]
+        self.sent_low = self.sent_text.lower()  # for the substring tests that guard sentence-wide patterns
         self.ms = mentions
         self.ctx = ctx
         self.counts = counts = [m for m in mentions if m.kind == "count"]
@@ -357,9 +363,9 @@ class SentenceLinker:
         """Counts of crimes, reports, people or activities written near a disposal word."""
         c = self.counts[i]
         start = self.sent.start_char
-        if REPLACED_WITH.search(self.text, start, c.cstart):
-            return True  # "replace the six disposals with two"
         before = self.text[start:c.cstart].lower()  # cheap substring tests guard the patterns below
+        if "replac" in before and REPLACED_WITH.search(self.text, start, c.cstart):
+            return True  # "replace the six disposals with two"
         if contains_any(before, _ISSUER_WORDS) and NOT_POLICE_ISSUER.search(self.text, start, c.cstart):
             return True  # "the council's enforcement officers issued 1,340 fixed penalty notices for littering"
         if contains_any(before[-40:], _OTHER_VERB_WORDS) and OTHER_VERB.search(self.text, max(start, c.cstart - 40), c.cstart):
@@ -378,7 +384,8 @@ class SentenceLinker:
             return True  # "4,000 offences were recorded": the base, not a disposal count
         if CRIME_NOUN_AFTER.match(text_after) and RISE_TO.search(self.text, max(start, c.cstart - 90), c.cstart):
             return True  # "a 14% rise in recorded hate crime, to more than 9,400 offences"
-        if not assigned and TALLY_NOUN.match(text_after) and CRIME_TALLY_VERB.search(self.text, max(start, c.cstart - 50), c.cstart):
+        if (not assigned and TALLY_NOUN.match(text_after) and contains_any(before[-50:], _TALLY_VERB_WORDS)
+                and CRIME_TALLY_VERB.search(self.text, max(start, c.cstart - 50), c.cstart)):
             self.bases.add(i)
             return True  # "BTP received 2,741 reports", "recorded 1,842 hate crimes"
         if ACTIVITY_AFTER.match(text_after):
@@ -388,6 +395,10 @@ class SentenceLinker:
             self.bases.add(i)
             return True  # "..., including 1,030 of sexual touching": a part of that tally
         return False
+
+    def _says_issued(self) -> bool:
+        """"issued", "handed out", "gave": the sentence says disposals were given."""
+        return contains_any(self.sent_low, _ISSUED_WORDS) and bool(ISSUED_VERB.search(self.sent_text))
 
     def _either_disposal(self, disp: Mention) -> bool:
         """Whether the disposal is one of "A or B": a count over two kinds is a figure of neither."""
@@ -455,13 +466,13 @@ class SentenceLinker:
             # "The force issued 220 last year." shortly after the disposal was named; "1,006 were
             # for sexual offences" right after a paragraph about the disposal
             for_offence = offence_after and bool(FOR_OFFENCE.fullmatch(self.text, c.cend, offence_m.cstart))
-            issued = ctx.disposal_age <= 2 and (ISSUED_VERB.search(self.sent_text) or for_offence or share)
+            issued = ctx.disposal_age <= 2 and (self._says_issued() or for_offence or share)
             if not (anchored and (prev or ctx.list_mode or list_line)) and not issued:
                 return None
-            if RECORDED.search(self.sent_text):
+            if contains_any(self.sent_low, _RECORDED_WORDS) and RECORDED.search(self.sent_text):
                 return None  # "Rapes recorded in 2022: 1,102": crimes, not disposals
             base = None if ctx.list_mode or list_line or not prev else prev
-            if base is not None and base.disposal in NOT_HANDED_OUT and ISSUED_VERB.search(self.sent_text):
+            if base is not None and base.disposal in NOT_HANDED_OUT and self._says_issued():
                 # "The Met handed out the most, 1,455" after a sentence on investigations closed
                 # with no further action: the figure before that, of something handed out
                 base = next((d for d in reversed(ctx.recent_figures) if d.disposal not in NOT_HANDED_OUT), None)
@@ -478,7 +489,7 @@ class SentenceLinker:
         forces = self._of(("force",))
         if force_m is None and len(forces) == 1 and forces[0].start > c.end and SAID_AFTER.match(self.text, forces[0].cend):
             force_m = forces[0]  # "A further 402 people were dealt with ..., the transport police said."
-        if force_m is None and (forces or PLURAL_FORCES.search(self.sent_text)):
+        if force_m is None and (forces or ("forces" in self.sent_low and PLURAL_FORCES.search(self.sent_text))):
             # the sentence's force belongs to another clause, or it counts for several forces
             force, national = None, ctx.national
         elif force_m is None and any(m.kind == "national" for m in self.ms) and not self._of(("force", "fref")):
@@ -491,12 +502,14 @@ class SentenceLinker:
             return None  # "she had received two community resolutions": one person's record
         if (period is None and (disposal == "charge" or c.value < 10)
                 and not (ctx.list_mode or LIST_LINE.fullmatch(self.sent_text))
-                and not ctx.campaign and not CAMPAIGN.search(self.sent_text)):
+                and not ctx.campaign and not (contains_any(self.sent_low, _CAMPAIGN_WORDS)
+                                              and CAMPAIGN.search(self.sent_text))):
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
         if disposal in ("caution", "conditional caution") and (
                 YOUTH_AFTER.match(text_after) or YOUTH_BEFORE.search(self.text, max(0, c.cstart - 20), c.cstart)):
             disposal = "youth " + disposal  # "(31,644 adult and 7,564 youth)"
-        if offence_m is None and (TOTAL_AFTER.match(text_after) or ALL_OFFENCES.search(self.sent_text)):
+        if offence_m is None and (TOTAL_AFTER.match(text_after) or (
+                "all" in self.sent_low and ALL_OFFENCES.search(self.sent_text))):
             offence = None  # "issued 5,480 PNDs in total": for all offences, not the topic's
         if disposal in DISPOSAL_DEFAULT_OFFENCE and offence_m is None:
             offence = DISPOSAL_DEFAULT_OFFENCE[disposal]  # a cannabis warning is for a drug offence
@@ -540,17 +553,17 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
             enter_answer_line(ctx, line, inside)
             if ctx.national_document:
                 ctx.force_recent = False  # a force named in passing does not carry to the next paragraph
-        has_count = any(m.kind == "count" for m in inside)
-        linker = SentenceLinker(sent, inside, ctx) if has_count else None
+        counts = [m for m in inside if m.kind == "count"]
+        linker = SentenceLinker(sent, inside, ctx) if counts else None
         drafts = linker.link() if linker else []
         # "after admitting 31 thefts": an offence named only with a tally is not the topic
         tally_only = bool(linker and linker.bases and not drafts)
         for d in drafts:
             d.char_start += base
             d.char_end += base
-        subset = any(m.kind == "count" and SUBSET_AFTER.match(text, m.cend) for m in inside)
+        subset = any(SUBSET_AFTER.match(text, m.cend) for m in counts)
         # "14,880, of which 2,201 were for retail theft": the offence of a part is not the topic
-        first_count = next((m for m in inside if m.kind == "count"), None)
+        first_count = counts[0] if counts else None
         subset = subset or (first_count is not None and any(
             m.kind == "offence" and m.cstart > first_count.cend
             and SUBSET_WORDS.search(text, first_count.cend, m.cstart) for m in inside))
