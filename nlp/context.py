@@ -34,10 +34,12 @@ DEVOLVED_FORCES = {"Police Scotland", "Police Service of Northern Ireland"}
 _OTHER_NATIONS = re.compile(r"england|wales", re.I)
 _WHOLE_UK = re.compile(r"\b(?:uk|britain|united\s+kingdom)\b", re.I)
 
-# Words one of which every match of _ASIDE / _EXAMPLE contains: a substring test first
+# Words one of which every match of _ASIDE / _EXAMPLE / _NO_DATA / _SUPERLATIVE_SCOPE contains: a substring test first
 # skips the regular expression for almost every name (it runs once per name found).
 _ASIDE_WORDS = ("incl", "excl", "except", "than", "apart", "replac", "supersed", "favo", "instead", "place")
 _EXAMPLE_WORDS = ("like", "such", "e.g", "example")
+_NO_DATA_WORDS = ("unable", "not", "excluded", "omitted", "missing")
+_SUPERLATIVE_WORDS = ("est", "worst", "most", "least", "only")  # largest, busiest, fewest ...
 
 
 def contains_any(low: str, words: tuple[str, ...]) -> bool:
@@ -194,11 +196,12 @@ def doc_mentions(doc) -> list[Mention]:
         if kind == "offence" and _may_match(text, cstart - 90, cstart, _EXAMPLE_WORDS) and _EXAMPLE.search(
                 text, max(0, cstart - 90), cstart):
             continue  # "a punishment normally reserved for low-level crimes like graffiti"
-        if kind == "force" and _NO_DATA.match(text, cend, cend + 80):
+        if kind == "force" and _may_match(text, cend, cend + 80, _NO_DATA_WORDS) and _NO_DATA.match(text, cend, cend + 80):
             continue  # "(1) Devon and Cornwall Police were unable to supply data": a caveat
         if kind in ("disposal", "force", "offence") and is_aside(text, cstart):
             continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
-        if kind == "national" and _SUPERLATIVE_SCOPE.search(text, max(0, cstart - 50), cstart):
+        if kind == "national" and _may_match(text, cstart - 50, cstart, _SUPERLATIVE_WORDS) and _SUPERLATIVE_SCOPE.search(
+                text, max(0, cstart - 50), cstart):
             continue  # "Dyfed-Powys, the largest force area in England and Wales, ...": a comparison
         if value:
             out.append(Mention(kind, start, end, cstart, cend, value))

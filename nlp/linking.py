@@ -13,7 +13,7 @@ from .context import (BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentenc
                       enter_answer_line, localise_national, read_line, update)
 from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
-from .sentences import NON_SPACE, Sent, sentences
+from .sentences import Sent, sentences
 from .wording import (
     ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, CAMPAIGN, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
@@ -40,6 +40,8 @@ _OTHER_VERB_WORDS = _SAMPLE_WORDS + ("replac", "check", "survey", "interview", "
 _TALLY_VERB_WORDS = ("record", "receiv", "report", "logged", "attended", "investigated", "responded", "admit", "seized",
                      "recovered", "arrested", "detained", "stopped", "searched", "identified", "employ", "recruited",
                      "trained", "divert", "referr")
+_APPROX_WORDS = ("nearly", "almost", "than", "over", "around", "about", "some", "roughly", "approximately", "least",
+                 "up", "close", "upwards", "under")
 _RECORDED_WORDS = ("recorded", "reported", "logged")
 _ISSUED_WORDS = ("issued", "hand", "gave", "given", "dished", "administered", "imposed", "used")
 _BASE_POST_WORDS = ("which", "offence", "crime", "incident", "case", "report", "allegation", "theft", "burglar",
@@ -57,6 +59,25 @@ EITHER_GAP = re.compile(r"\s*(?:,\s*)?(?:or|and/or)\s+(?:an?\s+|the\s+)?", re.I)
 # a disposal -> the narrower kinds "such <disposal>" may refer back to
 NARROWER_KINDS = {"caution": ("conditional caution", "youth caution", "youth conditional caution"),
                   "youth caution": ("youth conditional caution",)}
+
+
+_COMPARE_FILLERS = {"the", "just", "only", "some", "around", "about"}
+_COMPARE_ENDS = ("with", "to", "from", "against", "versus", "vs", "vs.", "on")
+
+
+def _may_compare(pre: str) -> bool:
+    """What every match of COMPARE_PRE ("compared with the ", "up from ") has: past the
+    fillers, the last word ends in with, to, from, on, against or versus. Testing the words
+    first skips that pattern, which tries every position of the text, for most counts."""
+    words = pre.lower().split()
+    while words:
+        if words[-1] in _COMPARE_FILLERS:
+            words.pop()
+        elif words[-3:] == ["a", "total", "of"]:
+            del words[-3:]
+        else:
+            break
+    return bool(words) and words[-1].endswith(_COMPARE_ENDS)
 
 
 def _first(items: list[Mention]) -> Mention | None:
@@ -197,7 +218,7 @@ class SentenceLinker:
         if i + 1 < len(self.counts) and FROM_END.search(pre):
             if TO_BETWEEN.match(self.text[c.cend:self.counts[i + 1].cstart]):
                 return "from"
-        if COMPARE_PRE.search(pre[-45:]):
+        if _may_compare(pre[-45:]) and COMPARE_PRE.search(pre[-45:]):
             return "old"
         if pre.rstrip().endswith("(") and PAREN_COMPARE.search(pre):
             return "old"
@@ -514,7 +535,8 @@ class SentenceLinker:
         if disposal in DISPOSAL_DEFAULT_OFFENCE and offence_m is None:
             offence = DISPOSAL_DEFAULT_OFFENCE[disposal]  # a cannabis warning is for a drug offence
         offence = offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
-        approximate = bool(APPROX_BEFORE.search(self.text, max(0, c.cstart - 25), c.cstart))
+        approximate = contains_any(self.text[max(0, c.cstart - 25):c.cstart].lower(), _APPROX_WORDS) and bool(
+            APPROX_BEFORE.search(self.text, max(0, c.cstart - 25), c.cstart))
         return Draft(force, disposal, offence, c.value, period, quote, q_start, q_start + len(quote),
                      national=national, approximate=approximate, subset=bool(SUBSET_AFTER.match(self.text, c.cend)))
 
@@ -532,7 +554,7 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
     quiet_line = -1  # the line of the previous sentence, when that sentence was quiet
     line_k, line, line_first = -1, None, 0  # the line read last, and where its text begins
     for sent, inside in by_sentence(sentences(doc, text), mentions):
-        pos = NON_SPACE.search(text, sent.start_char, sent.end_char).start()  # sentences are never blank
+        pos = sent.first_char
         k = bisect_right(breaks, pos)  # the line holding the sentence's first character
         if not inside and k == quiet_line:
             ctx.quiet_again()  # prose goes on: the line's effects are in place already

@@ -34,6 +34,11 @@ _PATTERNS = [
 # engine skip most positions cheaply (about twice as fast on long texts).
 PERIOD_RE = re.compile(r"(?<![\w])(?=[YyFfCcLlPpSsTtBbQqAaOoRrIiMmJjDdNnEeWwHh0-9])(?:"
                        + "|".join(f"(?:{p})" for p in _PATTERNS) + r")\b", re.IGNORECASE)
+# The patterns above that can start with a digit, in the same order: at a digit ("2023",
+# "12 months to ...") the others can only fail, and most candidates are years.
+_DIGIT_PATTERNS = [_PATTERNS[k] for k in (1, 8, 10, 12)]
+DIGIT_PERIOD_RE = re.compile(r"(?<![\w])(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in _DIGIT_PATTERNS) + r")\b",
+                             re.IGNORECASE)
 # Every period has a year or one of these words; text without them is skipped.
 _TRIGGER_RE = re.compile(r"(?:19|20)\d\d|[Yy]ears?\b|[Pp]eriod|[Mm]onths?\b|[Qq]uarter|[Ww]eeks|[Rr]ecords|YEAR|PERIOD|MONTH")
 
@@ -81,7 +86,7 @@ def periods_at(text: str, positions) -> list[PeriodMatch]:
     for pos in positions:
         if pos < last_end:
             continue
-        m = PERIOD_RE.match(text, pos)
+        m = (DIGIT_PERIOD_RE if "0" <= text[pos:pos + 1] <= "9" else PERIOD_RE).match(text, pos)
         if m:
             end = _trim_false_year_range(m.group(0), m.start(), m.end())
             out.append(PeriodMatch(m.start(), end, " ".join(text[m.start():end].split())))

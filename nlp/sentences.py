@@ -31,6 +31,7 @@ class Sent(NamedTuple):
     end: int
     start_char: int
     end_char: int
+    first_char: int  # its first character that is not blank
 
 
 def sentence_starts(text: str) -> list[int]:
@@ -71,6 +72,7 @@ def sentences(doc: Doc, text: str) -> list[Sent]:
     out = []
     for a, b in zip(bounds, bounds[1:]):
         start_char, end_char = idx[a], idx[b]
-        if NON_SPACE.search(text, start_char, end_char):
-            out.append(Sent(doc, a, b, start_char, end_char))
+        first = NON_SPACE.search(text, start_char, end_char)
+        if first:
+            out.append(Sent(doc, a, b, start_char, end_char, first.start()))
     return out
