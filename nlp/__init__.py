@@ -115,10 +115,10 @@ def _finish(drafts: list[Draft]) -> list[Figure]:
                                     and _restates(d))]
     # "More than 3,000 ..." in a headline, "3,112 cautions" in the body: the rounded
     # restatement is not a figure of its own.
-    approx = [d for d in kept if d.approximate]
-    exact = [d for d in kept if not d.approximate] if approx else []
-    kept = [d for d in kept if not (d.approximate and any(
-        (o.force, o.disposal) == (d.force, d.disposal)
-        and _compatible(o, d) and abs(o.count - d.count) <= 0.15 * max(o.count, d.count) for o in exact))]
+    if any(d.approximate for d in kept):
+        exact = [d for d in kept if not d.approximate]
+        kept = [d for d in kept if not (d.approximate and any(
+            (o.force, o.disposal) == (d.force, d.disposal)
+            and _compatible(o, d) and abs(o.count - d.count) <= 0.15 * max(o.count, d.count) for o in exact))]
     return [Figure(d.force, d.disposal, d.offence, d.count, d.period, d.quote, d.char_start,
                    d.char_end, d.previous_count, d.change_pct) for d in kept]

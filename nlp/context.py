@@ -379,6 +379,11 @@ def enter_answer_line(ctx: Context, line: Line, mentions: list[Mention]) -> None
 
 
 def _item(line_text: str) -> str | None:
+    head = line_text.lstrip()[:4]
+    first = head[:1].lower()
+    if first.isascii() and first not in "raqpi(" and not (
+            (first.isdigit() or first in "abcdefgh") and ("." in head or ")" in head)):
+        return None  # what every match starts with: a digit or a-h before "." or ")", or Q, Part, Item ...
     m = ENUMERATOR_RE.match(line_text)
     return (m.group(1) or m.group(2)).lower() if m else None
 

@@ -44,8 +44,7 @@ _APPROX_WORDS = ("nearly", "almost", "than", "over", "around", "about", "some", 
                  "up", "close", "upwards", "under")
 _RECORDED_WORDS = ("recorded", "reported", "logged")
 _ISSUED_WORDS = ("issued", "hand", "gave", "given", "dished", "administered", "imposed", "used")
-_BASE_POST_WORDS = ("which", "offence", "crime", "incident", "case", "report", "allegation", "theft", "burglar",
-                    "robber", "assault", "rape")
+_BASE_POST_WORDS = ("which", "recorded", "reported", "logged")  # ", of which" or the verb of a tally
 SAMPLE_INTRO = re.compile(rf"\b(?:{REVIEW_VERBS}|inspected|assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
 BY_WAY_OF = re.compile(r"\b(?:by|through|via)\s+(?:(?:way|means)\s+of\s+)?(?:an?\s+|the\s+)?$", re.I)
 SAID_AFTER = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|says|told|added|confirmed|reported|announced)\b", re.I)

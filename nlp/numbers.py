@@ -104,6 +104,7 @@ PRE_LABEL_BIGRAMS = {
     "ages of", "under the", "up to", "a maximum", "population of", "aged from", "from age",
     "call on", "ring on", "text on", "calling on",
 }
+_DIGIT = re.compile(r"\d")  # every match of _LABEL_PAIR has one: a cheap test first
 _LABEL_PAIR = re.compile(r"([A-Za-z]+)\s+(?:\d{1,3}\s*(?:,\s*and|,|and|or|&)\s*)+$")
 _SERVICE_NUMBERS = {101, 111, 999, 112}
 _PHONE_VERB = re.compile(r"\b(?:call|ring|phone|contact|dial|text|report it|reach)\w*\b", re.I)
@@ -283,7 +284,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "when I rang 101"
     if last == "on" and value in _SERVICE_NUMBERS and _PHONE_VERB.search(pre_text):
         return True  # "call Kent Police on 101": a telephone number
-    label_pair = pre_stripped.endswith((",", "and", "or", "&")) and _LABEL_PAIR.search(pre_text)
+    label_pair = pre_stripped.endswith((",", "and", "or", "&")) and _DIGIT.search(pre_text) and _LABEL_PAIR.search(pre_text)
     if label_pair and label_pair.group(1).lower() in PRE_LABEL_WORDS:
         return True  # the "16" of "outcomes 15 and 16", "sections 4 to 5"
     if last in _ITEM_WORDS and pre_end != ":":

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 from functools import lru_cache
+from operator import itemgetter
 
 import numpy as np
 import spacy
@@ -113,9 +114,11 @@ class CountFinder:
     Only number-like tokens (and the "a" of "a dozen") are tried, so the cost follows
     the number of numbers, not the length of the text.
     """
+    LABEL = "COUNT"
 
     def __init__(self, vocab, require_disposal: bool = True) -> None:
         self.require_disposal = require_disposal
+        self.label = vocab.strings.add(self.LABEL)  # a hash: char_span skips the string store
 
     def __call__(self, doc: Doc) -> Doc:
         spans, found = [], []
@@ -131,7 +134,7 @@ class CountFinder:
                     j -= 1
                 starts[k] = int(arr[j, IDX_COL])
             for n in counts_at(text, sorted(starts)):
-                span = doc.char_span(n.start, n.end, label="COUNT", alignment_mode="expand")
+                span = doc.char_span(n.start, n.end, label=self.label, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
                     found.append((span.start, span.end, span.start_char, span.end_char, n.value))
@@ -142,9 +145,11 @@ class CountFinder:
 
 class PeriodFinder:
     """Mark periods as written in doc.spans[PERIODS_KEY], trying only plausible first tokens."""
+    LABEL = "PERIOD"
 
     def __init__(self, vocab, require_disposal: bool = True) -> None:
         self.require_disposal = require_disposal
+        self.label = vocab.strings.add(self.LABEL)  # a hash: char_span skips the string store
 
     def __call__(self, doc: Doc) -> Doc:
         spans, found = [], []
@@ -152,7 +157,7 @@ class PeriodFinder:
             arr = token_array(doc)
             starts = arr[arr[:, PERIOD_COL].nonzero()[0], IDX_COL].tolist()
             for p in periods_at(doc_text(doc), starts):
-                span = doc.char_span(p.start, p.end, label="PERIOD", alignment_mode="expand")
+                span = doc.char_span(p.start, p.end, label=self.label, alignment_mode="expand")
                 if span is not None:
                     spans.append(span)
                     found.append((span.start, span.end, span.start_char, span.end_char, p.text))
@@ -207,7 +212,7 @@ class PhraseEntityRuler(EntityRuler):
         for ent in kept:
             taken[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
         for match_id, start, end in matches:
-            if 1 in taken[start:end]:
+            if taken.find(1, start, end) >= 0:  # no copy of the slice
                 continue
             taken[start:end] = b"\x01" * (end - start)
             args = self._span_args.get(match_id) or self._new_span_args(match_id)
@@ -217,7 +222,7 @@ class PhraseEntityRuler(EntityRuler):
         # one by one as "O" (that loop was half the ruler's time)
         doc.set_ents(kept, default="unmodified")
         # Plain tuples for the linker: reading them back from doc.ents builds Span objects again.
-        doc.user_data["pw_ents"] = sorted(found, key=lambda e: e[2])
+        doc.user_data["pw_ents"] = sorted(found, key=itemgetter(2))
 
 
 @Language.factory(
