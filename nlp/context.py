@@ -222,7 +222,7 @@ def doc_mentions(doc) -> list[Mention]:
         last_end = cend
         if bracketed:
             continue  # "year ending March 2024 (2023)": the earlier period of bracketed values
-        out.append(Mention("period", start, end, cstart, cend, _THE.sub("", text)))
+        out.append(Mention("period", start, end, cstart, cend, _THE.sub("", text) if text[:3].lower() == "the" else text))
     counts = doc.user_data.get("pw_counts")
     if counts is None:
         counts = [(sp.start, sp.end, sp.start_char, sp.end_char, sp._.pw_value)

@@ -342,7 +342,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         nxt = post[2] if first == "out" and len(post) > 2 else post[1]
         if nxt in SMALL_NUMBER_WORDS or (nxt[:1].isdigit() and len(nxt) <= 3 and "," not in nxt):
             return True  # "4 out of 5", "two in 10"
-    if value <= 110 and _NAME_COMMA.search(pre_text) and _COMMA_WORD.match(text, end, end + 4):
+    if value <= 110 and pre_end == "," and _NAME_COMMA.search(pre_text) and _COMMA_WORD.match(text, end, end + 4):
         return True  # "Jordan Smith, 34, of Hill Road", "Man, 34, charged": an age
     if first in ("of", "out") and len(post) > 2 and post[1] == "the" and post[2][:1].isdigit():
         return True  # "18 of the 32 boroughs": a share, not a count

@@ -34,11 +34,21 @@ _PATTERNS = [
 # engine skip most positions cheaply (about twice as fast on long texts).
 PERIOD_RE = re.compile(r"(?<![\w])(?=[YyFfCcLlPpSsTtBbQqAaOoRrIiMmJjDdNnEeWwHh0-9])(?:"
                        + "|".join(f"(?:{p})" for p in _PATTERNS) + r")\b", re.IGNORECASE)
-# The patterns above that can start with a digit, in the same order: at a digit ("2023",
-# "12 months to ...") the others can only fail, and most candidates are years.
-_DIGIT_PATTERNS = [_PATTERNS[k] for k in (1, 8, 10, 12)]
-DIGIT_PERIOD_RE = re.compile(r"(?<![\w])(?=[0-9])(?:" + "|".join(f"(?:{p})" for p in _DIGIT_PATTERNS) + r")\b",
-                             re.IGNORECASE)
+# The characters each pattern above can start with (lower case, "9" for any digit). At a
+# given first character the other patterns can only fail, so PERIOD_BY_FIRST holds, for each
+# character, PERIOD_RE reduced to the patterns that can start with it, in the same order
+# (the first to match still wins): a year or "March" no longer walks through all fourteen.
+_FIRST_CHARS = ["fcy", "9tfsen", "lpstcmwf", "b", "f", "jfmasond", "qf", "s", "f9", "f", "jfmasond9", "lpstcmwf",
+                "yt9", "rs"]
+assert len(_FIRST_CHARS) == len(_PATTERNS)
+
+
+def _period_re(patterns: list[str]) -> re.Pattern:
+    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
+
+
+PERIOD_BY_FIRST = {c: _period_re([p for p, firsts in zip(_PATTERNS, _FIRST_CHARS) if c in firsts])
+                   for c in set("".join(_FIRST_CHARS))}
 # Every period has a year or one of these words; text without them is skipped.
 _TRIGGER_RE = re.compile(r"(?:19|20)\d\d|[Yy]ears?\b|[Pp]eriod|[Mm]onths?\b|[Qq]uarter|[Ww]eeks|[Rr]ecords|YEAR|PERIOD|MONTH")
 
@@ -73,7 +83,7 @@ _RANGE_RE = re.compile(r"((?:19|20)(\d{2}))(?:/|-|–)(\d{2})$")
 
 def _trim_false_year_range(found: str, start: int, end: int) -> int:
     """'2021-22' is a financial year; '2021-96' is a year then a number: keep only the year."""
-    m = _RANGE_RE.search(found)
+    m = _RANGE_RE.search(found) if found[-3:-2] in "/-–" else None  # "2021-22" ends so
     if m and (int(m.group(2)) + 1) % 100 != int(m.group(3)):
         return end - (len(m.group(0)) - len(m.group(1)))
     return end
@@ -86,7 +96,12 @@ def periods_at(text: str, positions) -> list[PeriodMatch]:
     for pos in positions:
         if pos < last_end:
             continue
-        m = (DIGIT_PERIOD_RE if "0" <= text[pos:pos + 1] <= "9" else PERIOD_RE).match(text, pos)
+        first = text[pos:pos + 1]
+        if not first.isascii():
+            pattern = PERIOD_RE  # case folding beyond ASCII: leave it to the full pattern
+        else:
+            pattern = PERIOD_BY_FIRST.get("9" if "0" <= first <= "9" else first.lower())
+        m = pattern.match(text, pos) if pattern is not None else None
         if m:
             end = _trim_false_year_range(m.group(0), m.start(), m.end())
             out.append(PeriodMatch(m.start(), end, " ".join(text[m.start():end].split())))
