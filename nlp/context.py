@@ -34,8 +34,9 @@ DEVOLVED_FORCES = {"Police Scotland", "Police Service of Northern Ireland"}
 _OTHER_NATIONS = re.compile(r"england|wales", re.I)
 _WHOLE_UK = re.compile(r"\b(?:uk|britain|united\s+kingdom)\b", re.I)
 
-# Words one of which every match of _ASIDE / _EXAMPLE / _NO_DATA / _SUPERLATIVE_SCOPE contains: a substring test first
-# skips the regular expression for almost every name (it runs once per name found).
+# Words one of which every match of _ASIDE / _EXAMPLE / _NO_DATA / _SUPERLATIVE_SCOPE contains:
+# a substring test first skips the regular expression for almost every name (it runs once per
+# name found).
 _ASIDE_WORDS = ("incl", "excl", "except", "than", "apart", "replac", "supersed", "favo", "instead", "place")
 _EXAMPLE_WORDS = ("like", "such", "e.g", "example")
 _NO_DATA_WORDS = ("unable", "not", "excluded", "omitted", "missing")
@@ -196,7 +197,8 @@ def doc_mentions(doc) -> list[Mention]:
         if kind == "offence" and _may_match(text, cstart - 90, cstart, _EXAMPLE_WORDS) and _EXAMPLE.search(
                 text, max(0, cstart - 90), cstart):
             continue  # "a punishment normally reserved for low-level crimes like graffiti"
-        if kind == "force" and _may_match(text, cend, cend + 80, _NO_DATA_WORDS) and _NO_DATA.match(text, cend, cend + 80):
+        if (kind == "force" and _may_match(text, cend, cend + 80, _NO_DATA_WORDS)
+                and _NO_DATA.match(text, cend, cend + 80)):
             continue  # "(1) Devon and Cornwall Police were unable to supply data": a caveat
         if kind in ("disposal", "force", "offence") and is_aside(text, cstart):
             continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
@@ -222,7 +224,8 @@ def doc_mentions(doc) -> list[Mention]:
         last_end = cend
         if bracketed:
             continue  # "year ending March 2024 (2023)": the earlier period of bracketed values
-        out.append(Mention("period", start, end, cstart, cend, _THE.sub("", text) if text[:3].lower() == "the" else text))
+        value = _THE.sub("", text) if text[:3].lower() == "the" else text
+        out.append(Mention("period", start, end, cstart, cend, value))
     counts = doc.user_data.get("pw_counts")
     if counts is None:
         counts = [(sp.start, sp.end, sp.start_char, sp.end_char, sp._.pw_value)
@@ -263,6 +266,7 @@ class Line(NamedTuple):
 
 
 def read_line(text: str) -> Line:
+    """The Line of a line's text (without its line break)."""
     stripped = text.strip()
     end = stripped[-1:]
     heading = 0 < len(stripped) <= 60 and end not in ".!?:;,\"”" and not stripped[:1].islower()

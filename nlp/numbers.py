@@ -284,7 +284,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "when I rang 101"
     if last == "on" and value in _SERVICE_NUMBERS and _PHONE_VERB.search(pre_text):
         return True  # "call Kent Police on 101": a telephone number
-    label_pair = pre_stripped.endswith((",", "and", "or", "&")) and _DIGIT.search(pre_text) and _LABEL_PAIR.search(pre_text)
+    label_pair = (pre_stripped.endswith((",", "and", "or", "&")) and _DIGIT.search(pre_text)
+                  and _LABEL_PAIR.search(pre_text))
     if label_pair and label_pair.group(1).lower() in PRE_LABEL_WORDS:
         return True  # the "16" of "outcomes 15 and 16", "sections 4 to 5"
     if last in _ITEM_WORDS and pre_end != ":":
