@@ -144,7 +144,12 @@ POST_REJECT_WORDS = {
     # a service's number, not a count: "its 61016 text service", "the 101 line"
     "text", "textphone", "hotline", "helpline", "freephone",
 }
-_WORDS_RE = re.compile(r"[a-z][a-z'’.\-]*|%|\d[\d,]*|[(/]")
+_WORD = r"[a-z][a-z'’.\-]*|%|\d[\d,]*|[(/]"
+_WORDS_RE = re.compile(_WORD)
+# The first four matches of _WORDS_RE in one match (what lies between them is whatever cannot
+# start one): findall would collect every word of the text only for four to be kept.
+_GAP = r"[^a-z%\d(/]*"
+_FIRST_FOUR_WORDS = re.compile(rf"{_GAP}({_WORD})(?:{_GAP}({_WORD})(?:{_GAP}({_WORD})(?:{_GAP}({_WORD}))?)?)?")
 _NAME_COMMA = re.compile(r"[A-Za-z],\s*$")
 _COMMA_WORD = re.compile(r"\s*,\s*[a-z]")
 _ITEM_WORDS = {"request", "answer", "response", "reply"}
@@ -160,7 +165,8 @@ def _pre_words(pre: str) -> list[str]:
 
 
 def _post_words(post: str) -> list[str]:
-    return [w.rstrip(".") if len(w) > 2 else w for w in _WORDS_RE.findall(post.lower())[:4]]
+    m = _FIRST_FOUR_WORDS.match(post.lower())
+    return [w.rstrip(".") if len(w) > 2 else w for w in m.groups() if w is not None] if m else []
 
 
 class NumberMatch(NamedTuple):  # a tuple: one is made for every number read
