@@ -70,7 +70,10 @@ def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Fi
 
 def _may_hold_figures(text: str) -> bool:
     low = text.lower()
-    return any(k in low for k in disposal_keys())
+    for key in disposal_keys():  # a plain loop: any() over a generator costs more than the tests
+        if key in low:
+            return True
+    return False
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
@@ -111,8 +114,8 @@ def _finish(drafts: list[Draft]) -> list[Figure]:
             twin.previous_count, twin.change_pct = d.previous_count, d.change_pct
     # "the 146 people charged" after "charged 146 people": a definite restatement, not a new figure
     # (by_key groups drafts of the same force, disposal and count already)
-    kept = [d for d in kept if not (any(o.char_start < d.char_start for o in by_key[(d.force, d.disposal, d.count)])
-                                    and _restates(d))]
+    kept = [d for d in kept if not (len(group := by_key[(d.force, d.disposal, d.count)]) > 1
+                                    and any(o.char_start < d.char_start for o in group) and _restates(d))]
     # "More than 3,000 ..." in a headline, "3,112 cautions" in the body: the rounded
     # restatement is not a figure of its own.
     if any(d.approximate for d in kept):

@@ -93,7 +93,8 @@ def token_starts(doc: Doc) -> list[int]:
     starts[i]:starts[i + 1]); a plain list, read once, for bisect and indexing."""
     starts = doc.user_data.get("pw_starts")
     if starts is None:
-        starts = doc.user_data["pw_starts"] = token_array(doc)[:, IDX_COL].tolist() + [len(doc_text(doc))]
+        starts = doc.user_data["pw_starts"] = token_array(doc)[:, IDX_COL].tolist()
+        starts.append(len(doc_text(doc)))
     return starts
 
 
