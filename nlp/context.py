@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 
 from .periods import RELATIVE_OLDER, RELATIVE_PREVIOUS
-from .wording import DISPOSAL_DEFAULT_OFFENCE, REVIEW_VERBS
+from .wording import DISPOSAL_DEFAULT_OFFENCE, REVIEW_VERBS, window_contains
 from .pipeline import COUNTS_KEY, PERIODS_KEY, doc_text, token_starts
 from .vocab import canonical, force_of_body
 
@@ -43,23 +43,10 @@ _NO_DATA_WORDS = ("unable", "not", "excluded", "omitted", "missing")
 _SUPERLATIVE_WORDS = ("est", "worst", "most", "least", "only")  # largest, busiest, fewest ...
 
 
-def contains_any(low: str, words: tuple[str, ...]) -> bool:
-    """Whether the lower-cased text holds one of the words: the cheap test that guards a
-    pattern every match of which holds one of them."""
-    for w in words:  # a plain loop: any() over a generator costs more than the tests
-        if w in low:
-            return True
-    return False
-
-
-def _may_match(text: str, start: int, end: int, words: tuple[str, ...]) -> bool:
-    return contains_any(text[max(0, start):end].lower(), words)
-
-
 def is_aside(text: str, cstart: int) -> bool:
     """Whether a name starting at cstart is a caveat or qualifier: "(excluding Devon and
     Cornwall)", "other than cautions"."""
-    return _may_match(text, cstart - 60, cstart, _ASIDE_WORDS) and bool(_ASIDE.search(text, max(0, cstart - 60), cstart))
+    return window_contains(text, cstart - 60, cstart, _ASIDE_WORDS) and bool(_ASIDE.search(text, max(0, cstart - 60), cstart))
 
 
 # "a dozen of the cautions were for ...": a part of the figure before, not the topic
@@ -194,15 +181,15 @@ def doc_mentions(doc) -> list[Mention]:
         value = canonical(label, ent_id) if label in ENTITY_KINDS else text[cstart:cend]
         if kind == "body":
             value = force_of_body(value)
-        if kind == "offence" and _may_match(text, cstart - 90, cstart, _EXAMPLE_WORDS) and _EXAMPLE.search(
+        if kind == "offence" and window_contains(text, cstart - 90, cstart, _EXAMPLE_WORDS) and _EXAMPLE.search(
                 text, max(0, cstart - 90), cstart):
             continue  # "a punishment normally reserved for low-level crimes like graffiti"
-        if (kind == "force" and _may_match(text, cend, cend + 80, _NO_DATA_WORDS)
+        if (kind == "force" and window_contains(text, cend, cend + 80, _NO_DATA_WORDS)
                 and _NO_DATA.match(text, cend, cend + 80)):
             continue  # "(1) Devon and Cornwall Police were unable to supply data": a caveat
         if kind in ("disposal", "force", "offence") and is_aside(text, cstart):
             continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
-        if kind == "national" and _may_match(text, cstart - 50, cstart, _SUPERLATIVE_WORDS) and _SUPERLATIVE_SCOPE.search(
+        if kind == "national" and window_contains(text, cstart - 50, cstart, _SUPERLATIVE_WORDS) and _SUPERLATIVE_SCOPE.search(
                 text, max(0, cstart - 50), cstart):
             continue  # "Dyfed-Powys, the largest force area in England and Wales, ...": a comparison
         if value:
@@ -212,7 +199,7 @@ def doc_mentions(doc) -> list[Mention]:
     out = [m for k, m in enumerate(out) if not (
         m.kind == "force" and k > 0 and out[k - 1].kind == "national"
         and _JOINED.fullmatch(text, out[k - 1].cend, m.cstart))]
-    periods = doc.user_data.get("pw_periods")
+    periods = doc.user_data.get(PERIODS_KEY)
     if periods is None:
         periods = [(sp.start, sp.end, sp.start_char, sp.end_char, sp.text) for sp in doc.spans.get(PERIODS_KEY, [])]
     doc_str = doc_text(doc) if periods else ""
@@ -226,7 +213,7 @@ def doc_mentions(doc) -> list[Mention]:
             continue  # "year ending March 2024 (2023)": the earlier period of bracketed values
         value = _THE.sub("", text) if text[:3].lower() == "the" else text
         out.append(Mention("period", start, end, cstart, cend, value))
-    counts = doc.user_data.get("pw_counts")
+    counts = doc.user_data.get(COUNTS_KEY)
     if counts is None:
         counts = [(sp.start, sp.end, sp.start_char, sp.end_char, sp._.pw_value)
                   for sp in doc.spans.get(COUNTS_KEY, [])]

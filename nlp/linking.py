@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .context import (BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentence, contains_any, doc_mentions,
-                      enter_answer_line, localise_national, read_line, update)
+from .context import (BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentence, doc_mentions, enter_answer_line,
+                      localise_national, read_line, update)
 from .periods import RELATIVE_OLDER
 from .pipeline import doc_text
 from .sentences import Sent, sentences
 from .wording import (
     ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, CAMPAIGN, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
-    ALL_OFFENCES, GENERIC_DISPOSAL, LABEL_COLON, REVIEW_VERBS, OTHER_CLAUSE, RISE_TO, CRIME_NOUN_AFTER, TOTAL_AFTER, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
+    contains_any, window_contains, ALL_OFFENCES, GENERIC_DISPOSAL, LABEL_COLON, REVIEW_VERBS, OTHER_CLAUSE, RISE_TO, CRIME_NOUN_AFTER, TOTAL_AFTER, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
 )
 
 
@@ -77,6 +77,12 @@ def _may_compare(pre: str) -> bool:
         else:
             break
     return bool(words) and words[-1].endswith(_COMPARE_ENDS)
+
+
+def _reports_campaign(text: str, start: int, end: int, low: str) -> bool:
+    """"a week-long crackdown", "during the operation": text[start:end] reports a campaign
+    (low: that stretch in lower case, for the substring test that guards the pattern)."""
+    return contains_any(low, _CAMPAIGN_WORDS) and bool(CAMPAIGN.search(text, start, end))
 
 
 def _first(items: list[Mention]) -> Mention | None:
@@ -522,8 +528,7 @@ class SentenceLinker:
             return None  # "she had received two community resolutions": one person's record
         if (period is None and (disposal == "charge" or c.value < 10)
                 and not (ctx.list_mode or LIST_LINE.fullmatch(self.sent_text))
-                and not ctx.campaign and not (contains_any(self.sent_low, _CAMPAIGN_WORDS)
-                                              and CAMPAIGN.search(self.sent_text))):
+                and not ctx.campaign and not _reports_campaign(self.sent_text, 0, len(self.sent_text), self.sent_low)):
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
         if disposal in ("caution", "conditional caution") and (
                 YOUTH_AFTER.match(text_after) or YOUTH_BEFORE.search(self.text, max(0, c.cstart - 20), c.cstart)):
@@ -534,7 +539,7 @@ class SentenceLinker:
         if disposal in DISPOSAL_DEFAULT_OFFENCE and offence_m is None:
             offence = DISPOSAL_DEFAULT_OFFENCE[disposal]  # a cannabis warning is for a drug offence
         offence = offence or DISPOSAL_DEFAULT_OFFENCE.get(disposal)
-        approximate = contains_any(self.text[max(0, c.cstart - 25):c.cstart].lower(), _APPROX_WORDS) and bool(
+        approximate = window_contains(self.text, c.cstart - 25, c.cstart, _APPROX_WORDS) and bool(
             APPROX_BEFORE.search(self.text, max(0, c.cstart - 25), c.cstart))
         return Draft(force, disposal, offence, c.value, period, quote, q_start, q_start + len(quote),
                      national=national, approximate=approximate, subset=bool(SUBSET_AFTER.match(self.text, c.cend)))
@@ -589,8 +594,9 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
             m.kind == "offence" and m.cstart > first_count.cend
             and SUBSET_WORDS.search(text, first_count.cend, m.cstart) for m in inside))
         # a press release on an operation: its small counts are its results, not incidents
-        if not ctx.campaign and contains_any(chunk.lower(), _CAMPAIGN_WORDS):
-            ctx.campaign = bool(CAMPAIGN.search(text, sent.start_char, sent.end_char))
+        if not ctx.campaign:
+            ctx.campaign = _reports_campaign(text, sent.start_char, sent.end_char,
+                                             linker.sent_low if linker else chunk.lower())
         # "For sexual offences the proportion ... was 0.7%": a rate about an offence, not a new topic
         rate_only = not drafts and not first_count and ("%" in chunk or "per cent" in chunk)
         update(ctx, inside, drafts, line, subset or tally_only or rate_only)

@@ -30,10 +30,17 @@ _PATTERNS = [
     r"year\s+(?:earlier|before)|twelve\s+months\s+earlier|12\s+months\s+earlier",
     r"recent\s+years|since\s+records\s+began",
 ]
+
+
+def _period_re(patterns: list[str], lookahead: str = "") -> re.Pattern:
+    """The patterns as one alternation, tried in order, not inside a word."""
+    return re.compile(r"(?<![\w])" + lookahead + "(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b",
+                      re.IGNORECASE)
+
+
 # The leading lookahead lists every letter a period can start with: it lets the regex
 # engine skip most positions cheaply (about twice as fast on long texts).
-PERIOD_RE = re.compile(r"(?<![\w])(?=[YyFfCcLlPpSsTtBbQqAaOoRrIiMmJjDdNnEeWwHh0-9])(?:"
-                       + "|".join(f"(?:{p})" for p in _PATTERNS) + r")\b", re.IGNORECASE)
+PERIOD_RE = _period_re(_PATTERNS, r"(?=[YyFfCcLlPpSsTtBbQqAaOoRrIiMmJjDdNnEeWwHh0-9])")
 # The characters each pattern above can start with (lower case, "9" for any digit). At a
 # given first character the other patterns can only fail, so PERIOD_BY_FIRST holds, for each
 # character, PERIOD_RE reduced to the patterns that can start with it, in the same order
@@ -41,12 +48,6 @@ PERIOD_RE = re.compile(r"(?<![\w])(?=[YyFfCcLlPpSsTtBbQqAaOoRrIiMmJjDdNnEeWwHh0-
 _FIRST_CHARS = ["fcy", "9tfsen", "lpstcmwf", "b", "f", "jfmasond", "qf", "s", "f9", "f", "jfmasond9", "lpstcmwf",
                 "yt9", "rs"]
 assert len(_FIRST_CHARS) == len(_PATTERNS)
-
-
-def _period_re(patterns: list[str]) -> re.Pattern:
-    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
-
-
 PERIOD_BY_FIRST = {c: _period_re([p for p, firsts in zip(_PATTERNS, _FIRST_CHARS) if c in firsts])
                    for c in set("".join(_FIRST_CHARS))}
 # Every period has a year or one of these words; text without them is skipped.
@@ -83,7 +84,8 @@ _RANGE_RE = re.compile(r"((?:19|20)(\d{2}))(?:/|-|–)(\d{2})$")
 
 def _trim_false_year_range(found: str, start: int, end: int) -> int:
     """'2021-22' is a financial year; '2021-96' is a year then a number: keep only the year."""
-    m = _RANGE_RE.search(found) if found[-3:-2] in "/-–" else None  # "2021-22" ends so
+    # only a text ending in a separator and two characters can match (skips the pattern for years)
+    m = _RANGE_RE.search(found) if found[-3:-2] in "/-–" else None
     if m and (int(m.group(2)) + 1) % 100 != int(m.group(3)):
         return end - (len(m.group(0)) - len(m.group(1)))
     return end

@@ -109,62 +109,62 @@ def names_disposal(doc: Doc) -> bool:
     return flag
 
 
-class CountFinder:
+class _SpanFinder:
+    """What CountFinder and PeriodFinder share: what find() returns, (start_char, end_char,
+    value), is marked as spans in doc.spans[KEY] and, for the linker, as plain tuples
+    (start, end, start_char, end_char, value) in doc.user_data[KEY] (no Span rebuilding).
+    With require_disposal, a text that names no disposal is not searched."""
+    KEY = LABEL = ""
+
+    def __init__(self, vocab, require_disposal: bool = True) -> None:
+        self.require_disposal = require_disposal
+        self.label = vocab.strings.add(self.LABEL)  # a hash: char_span skips the string store
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans, found = [], []
+        if len(doc) and (not self.require_disposal or names_disposal(doc)):
+            for start, end, value in self.find(doc):
+                span = doc.char_span(start, end, label=self.label, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+                    found.append((span.start, span.end, span.start_char, span.end_char, value))
+        doc.spans[self.KEY] = spans
+        doc.user_data[self.KEY] = found
+        return doc
+
+    def find(self, doc: Doc) -> list[tuple[int, int, object]]:
+        raise NotImplementedError
+
+
+class CountFinder(_SpanFinder):
     """Mark candidate counts as spans in doc.spans[COUNTS_KEY], value in span._.pw_value.
 
     Only number-like tokens (and the "a" of "a dozen") are tried, so the cost follows
     the number of numbers, not the length of the text.
     """
-    LABEL = "COUNT"
+    KEY, LABEL = COUNTS_KEY, "COUNT"
 
-    def __init__(self, vocab, require_disposal: bool = True) -> None:
-        self.require_disposal = require_disposal
-        self.label = vocab.strings.add(self.LABEL)  # a hash: char_span skips the string store
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans, found = [], []
-        if len(doc) and (not self.require_disposal or names_disposal(doc)):
-            text = doc_text(doc)
-            arr = token_array(doc)
-            # .nonzero(), not np.flatnonzero: on short texts its Python wrapper costs more than the work
-            cand = (arr[:, NUM_COL] | arr[:, SCALE_COL]).nonzero()[0]
-            starts = arr[cand, IDX_COL].tolist()
-            for k in arr[cand, SCALE_COL].nonzero()[0].tolist():  # rare: "a dozen", "half a dozen"
-                i = j = int(cand[k])
-                while j > 0 and j >= i - 2 and doc[j - 1].lower_ in _ARTICLES:
-                    j -= 1
-                starts[k] = int(arr[j, IDX_COL])
-            for n in counts_at(text, sorted(starts)):
-                span = doc.char_span(n.start, n.end, label=self.label, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-                    found.append((span.start, span.end, span.start_char, span.end_char, n.value))
-        doc.spans[COUNTS_KEY] = spans
-        doc.user_data["pw_counts"] = found  # plain tuples for the linker (no Span rebuilding)
-        return doc
+    def find(self, doc: Doc) -> list[tuple[int, int, int]]:
+        arr = token_array(doc)
+        # .nonzero(), not np.flatnonzero: on short texts its Python wrapper costs more than the work
+        cand = (arr[:, NUM_COL] | arr[:, SCALE_COL]).nonzero()[0]
+        starts = arr[cand, IDX_COL].tolist()
+        for k in arr[cand, SCALE_COL].nonzero()[0].tolist():  # rare: "a dozen", "half a dozen"
+            i = j = int(cand[k])
+            while j > 0 and j >= i - 2 and doc[j - 1].lower_ in _ARTICLES:
+                j -= 1
+            starts[k] = int(arr[j, IDX_COL])
+        return [(n.start, n.end, n.value) for n in counts_at(doc_text(doc), sorted(starts))]
 
 
-class PeriodFinder:
+class PeriodFinder(_SpanFinder):
     """Mark periods as written in doc.spans[PERIODS_KEY], trying only plausible first tokens."""
-    LABEL = "PERIOD"
+    KEY, LABEL = PERIODS_KEY, "PERIOD"
 
-    def __init__(self, vocab, require_disposal: bool = True) -> None:
-        self.require_disposal = require_disposal
-        self.label = vocab.strings.add(self.LABEL)  # a hash: char_span skips the string store
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans, found = [], []
-        if len(doc) and (not self.require_disposal or names_disposal(doc)):
-            arr = token_array(doc)
-            starts = arr[arr[:, PERIOD_COL].nonzero()[0], IDX_COL].tolist()
-            for p in periods_at(doc_text(doc), starts):
-                span = doc.char_span(p.start, p.end, label=self.label, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-                    found.append((span.start, span.end, span.start_char, span.end_char, p.text))
-        doc.spans[PERIODS_KEY] = spans
-        doc.user_data["pw_periods"] = found
-        return doc
+    def find(self, doc: Doc) -> list[tuple[int, int, str]]:
+        arr = token_array(doc)
+        starts = arr[arr[:, PERIOD_COL].nonzero()[0], IDX_COL].tolist()
+        return [(p.start, p.end, p.text) for p in periods_at(doc_text(doc), starts)]
 
 
 @Language.factory("policewatch_counts", assigns=["doc.spans"], default_config={"require_disposal": True})

@@ -161,7 +161,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     # per column, read once for all rows: what its header names, and whether its numbers are
     # no disposal counts (rates, codes, a review's findings) unless it is a bare "Total"
     col_infos = [read(col) for col in header]
-    col_skips = [bool(SKIP_HEADER.search(col) or CODE_HEADER.match(col) or REVIEW_TABLE.search(col)) for col in header]
+    col_skips = [bool(col and (SKIP_HEADER.search(col) or CODE_HEADER.match(col) or REVIEW_TABLE.search(col)))
+                 for col in header]
     col_totals = [bool(_BARE_TOTAL.match(col)) for col in header]
     for (offset, line, cells), row_info, labels in zip(data, row_infos, row_labels):
         if any(SKIP_LABEL.match(t) for t in labels[:1] or [cells[0]]):
@@ -175,11 +176,11 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
             value = parse_cell_number(cell)
             if value is None or (not header and _is_year(cell)):
                 continue
-            named_col = j < len(header) and header[j] != ""
-            if named_col and col_skips[j]:
+            in_header = j < len(header)
+            if in_header and col_skips[j]:
                 if not (col_totals[j] and row_info.get("disposal") and not col_disposals):
                     continue  # but a Total column over strands is the row's disposal figure
-            col_info = col_infos[j] if j < len(header) else read("")
+            col_info = col_infos[j] if in_header else {}  # a column past the header names nothing
             if (col_info.get("other") and not col_info.get("disposal")) or (
                     row_info.get("other") and not row_info.get("disposal")):
                 continue
