@@ -33,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import spacy  # noqa: E402
 
 import nlp  # noqa: E402
+from policewatch.commands.extract import read_document  # noqa: E402
 
 EVAL_DIR = Path(__file__).resolve().parents[1] / "tests" / "eval"
 
@@ -146,10 +147,7 @@ def corpus(mb: float, seed: int) -> list[str]:
 def documents(mb: float) -> list[str]:
     """The regression documents, main text first, repeated until the corpus holds mb MB."""
     paths = sorted(p for p in EVAL_DIR.glob("*/docs/*") if p.is_file())
-    texts = []
-    for path in paths:
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        texts.append(nlp.html_to_text(raw) if path.suffix.lower() in (".html", ".htm") else raw)
+    texts = [read_document(str(path)) for path in paths]  # as `policewatch extract FILE` reads them
     size = sum(len(t.encode("utf-8")) for t in texts)
     if not size:
         raise SystemExit(f"no documents under {EVAL_DIR}")
