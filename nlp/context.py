@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 
@@ -154,6 +155,9 @@ class Context:
         return None
 
 
+_TEXT_ORDER = attrgetter("start", "end")  # a C-level key: mentions are sorted once per text block
+
+
 def doc_mentions(doc) -> list[Mention]:
     """All mentions of a Doc in text order; counts overlapping names or periods are dropped."""
     if "pw_mentions" in doc.user_data:
@@ -220,7 +224,7 @@ def doc_mentions(doc) -> list[Mention]:
     for start, end, cstart, cend, value in counts:
         if not any(blocked[start:end]):
             out.append(Mention("count", start, end, cstart, cend, value))
-    out.sort(key=lambda m: (m.start, m.end))
+    out.sort(key=_TEXT_ORDER)
     doc.user_data["pw_mentions"] = out
     return out
 

@@ -6,6 +6,7 @@ periods from the regular expressions in numbers.py / periods.py.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from functools import lru_cache
 from operator import itemgetter
 
@@ -123,11 +124,14 @@ class _SpanFinder:
     def __call__(self, doc: Doc) -> Doc:
         spans, found = [], []
         if len(doc) and (not self.require_disposal or names_disposal(doc)):
+            starts = token_starts(doc)
             for start, end, value in self.find(doc):
-                span = doc.char_span(start, end, label=self.label, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-                    found.append((span.start, span.end, span.start_char, span.end_char, value))
+                # find() only matches from a token's first character, so this is the span
+                # doc.char_span(start, end, alignment_mode="expand") would make, without
+                # its two searches and Token objects
+                span = Span(doc, bisect_left(starts, start), bisect_left(starts, end), label=self.label)
+                spans.append(span)
+                found.append((span.start, span.end, span.start_char, span.end_char, value))
         doc.spans[self.KEY] = spans
         doc.user_data[self.KEY] = found
         return doc
@@ -193,8 +197,8 @@ class PhraseEntityRuler(EntityRuler):
     def match(self, doc: Doc):
         if any(self.token_patterns.values()):
             return super().match(doc)
-        matches = {(m_id, start, end) for m_id, start, end in self.phrase_matcher(doc) if start != end}
-        return sorted(matches, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+        # PhraseMatcher.add skips empty patterns, so no match is empty: the set only drops repeats
+        return sorted(set(self.phrase_matcher(doc)), key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
     def _new_span_args(self, match_id: int) -> tuple:
         """Label and entity id of a match, with their hashes: a Span made from hashes skips

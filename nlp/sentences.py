@@ -13,8 +13,11 @@ from spacy.tokens import Doc
 
 from .pipeline import token_starts
 
-# The leading lookahead lets the regex engine skip to candidate characters (3x faster).
-_BOUNDARY_RE = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s)|\n)")
+# A run of stops (and closing quotes or brackets) before a blank ends a sentence, unless the
+# tests in sentence_starts() say otherwise. The leading lookahead lets the regex engine skip to
+# candidate characters (3x faster).
+_STOP_RE = re.compile(r"(?=[.!?])[.!?]+[\"'”’)\]]*(?=\s)")
+_NEWLINE_RE = re.compile(r"\n")
 MAX_TOKENS = 250
 NON_SPACE = re.compile(r"\S")  # finds where a stretch stops being blank, without copying it
 _ENUM_RE = re.compile(r"\s*\(?(?:\d{1,2}|[a-hA-H]|[ivx]{1,4})")
@@ -35,24 +38,21 @@ class Sent(NamedTuple):
 
 
 def sentence_starts(text: str) -> list[int]:
-    """Character offsets where a new sentence begins (0 not included)."""
-    out = []
-    line_start = 0  # every line break is itself a boundary: track it instead of searching back
-    for m in _BOUNDARY_RE.finditer(text):
+    """Character offsets where a new sentence begins (0 not included), in no set order."""
+    out = [m.end() for m in _NEWLINE_RE.finditer(text)]  # every line break is a boundary
+    for m in _STOP_RE.finditer(text):
         end = m.end()
         dot = m.start()
-        if text[dot] == "\n":
-            line_start = end
-        else:
-            nxt = text[end:end + 3].lstrip()[:1]
-            if nxt.islower():
+        nxt = text[end:end + 3].lstrip()[:1]
+        if nxt.islower():
+            continue
+        line_start = text.rfind("\n", 0, dot) + 1
+        if dot - line_start <= 5 and _ENUM_RE.fullmatch(text, line_start, dot):
+            continue  # "1. The number of cautions": an item number, not a sentence end
+        if text[dot - 1:dot].isalpha():
+            word = text[max(line_start, dot - 8):dot].rsplit(None, 1)[-1:]
+            if word and word[0].lower().lstrip("(") in _ABBREVIATIONS:
                 continue
-            if dot - line_start <= 5 and _ENUM_RE.fullmatch(text, line_start, dot):
-                continue  # "1. The number of cautions": an item number, not a sentence end
-            if text[dot - 1:dot].isalpha():
-                word = text[max(line_start, dot - 8):dot].rsplit(None, 1)[-1:]
-                if word and word[0].lower().lstrip("(") in _ABBREVIATIONS:
-                    continue
         out.append(end)
     return out
 
