@@ -112,27 +112,27 @@ def names_disposal(doc: Doc) -> bool:
 
 class _SpanFinder:
     """What CountFinder and PeriodFinder share: what find() returns, (start_char, end_char,
-    value), is marked as spans in doc.spans[KEY] and, for the linker, as plain tuples
-    (start, end, start_char, end_char, value) in doc.user_data[KEY] (no Span rebuilding).
-    With require_disposal, a text that names no disposal is not searched."""
-    KEY = LABEL = ""
+    value), is widened to whole tokens and recorded for the linker as plain tuples
+    (start, end, start_char, end_char, value) in doc.user_data[KEY]; the annotate component
+    turns them into spans in doc.spans[KEY]. With require_disposal, a text that names no
+    disposal is not searched."""
+    KEY = ""
 
-    def __init__(self, vocab, require_disposal: bool = True) -> None:
+    def __init__(self, require_disposal: bool = True) -> None:
         self.require_disposal = require_disposal
-        self.label = vocab.strings.add(self.LABEL)  # a hash: char_span skips the string store
 
     def __call__(self, doc: Doc) -> Doc:
-        spans, found = [], []
+        found = []
         if len(doc) and (not self.require_disposal or names_disposal(doc)):
-            starts = token_starts(doc)
+            text, starts = doc_text(doc), token_starts(doc)
             for start, end, value in self.find(doc):
-                # find() only matches from a token's first character, so this is the span
-                # doc.char_span(start, end, alignment_mode="expand") would make, without
-                # its two searches and Token objects
-                span = Span(doc, bisect_left(starts, start), bisect_left(starts, end), label=self.label)
-                spans.append(span)
-                found.append((span.start, span.end, span.start_char, span.end_char, value))
-        doc.spans[self.KEY] = spans
+                # find() only matches from a token's first character, so these are the tokens
+                # doc.char_span(start, end, alignment_mode="expand") would give. The last one
+                # holds the match's last character, so it is not blank: it ends where the
+                # next token starts, less the one space spaCy keeps as its trailing whitespace.
+                first, stop = bisect_left(starts, start), bisect_left(starts, end)
+                end_char = starts[stop] - (text[starts[stop] - 1] == " ")
+                found.append((first, stop, start, end_char, value))
         doc.user_data[self.KEY] = found
         return doc
 
@@ -141,12 +141,13 @@ class _SpanFinder:
 
 
 class CountFinder(_SpanFinder):
-    """Mark candidate counts as spans in doc.spans[COUNTS_KEY], value in span._.pw_value.
+    """Mark candidate counts (doc.user_data[COUNTS_KEY]; as spans in doc.spans[COUNTS_KEY],
+    value in span._.pw_value, once annotated).
 
     Only number-like tokens (and the "a" of "a dozen") are tried, so the cost follows
     the number of numbers, not the length of the text.
     """
-    KEY, LABEL = COUNTS_KEY, "COUNT"
+    KEY = COUNTS_KEY
 
     def find(self, doc: Doc) -> list[tuple[int, int, int]]:
         arr = token_array(doc)
@@ -162,8 +163,9 @@ class CountFinder(_SpanFinder):
 
 
 class PeriodFinder(_SpanFinder):
-    """Mark periods as written in doc.spans[PERIODS_KEY], trying only plausible first tokens."""
-    KEY, LABEL = PERIODS_KEY, "PERIOD"
+    """Mark periods as written (doc.user_data[PERIODS_KEY]; doc.spans once annotated), trying
+    only plausible first tokens."""
+    KEY = PERIODS_KEY
 
     def find(self, doc: Doc) -> list[tuple[int, int, str]]:
         arr = token_array(doc)
@@ -171,14 +173,14 @@ class PeriodFinder(_SpanFinder):
         return [(p.start, p.end, p.text) for p in periods_at(doc_text(doc), starts)]
 
 
-@Language.factory("policewatch_counts", assigns=["doc.spans"], default_config={"require_disposal": True})
+@Language.factory("policewatch_counts", assigns=["doc.user_data"], default_config={"require_disposal": True})
 def make_policewatch_counts(nlp: Language, name: str, require_disposal: bool) -> CountFinder:
-    return CountFinder(nlp.vocab, require_disposal)
+    return CountFinder(require_disposal)
 
 
-@Language.factory("policewatch_periods", assigns=["doc.spans"], default_config={"require_disposal": True})
+@Language.factory("policewatch_periods", assigns=["doc.user_data"], default_config={"require_disposal": True})
 def make_policewatch_periods(nlp: Language, name: str, require_disposal: bool) -> PeriodFinder:
-    return PeriodFinder(nlp.vocab, require_disposal)
+    return PeriodFinder(require_disposal)
 
 
 class PhraseEntityRuler(EntityRuler):
@@ -188,7 +190,6 @@ class PhraseEntityRuler(EntityRuler):
     def add_patterns(self, patterns) -> None:
         super().add_patterns(patterns)
         self._n_patterns = EntityRuler.__len__(self)
-        self._span_args: dict[int, tuple] = {}  # match id -> label, ent id and their hashes
 
     def __len__(self) -> int:
         n = getattr(self, "_n_patterns", None)
@@ -200,38 +201,45 @@ class PhraseEntityRuler(EntityRuler):
         # PhraseMatcher.add skips empty patterns, so no match is empty: the set only drops repeats
         return sorted(set(self.phrase_matcher(doc)), key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
 
-    def _new_span_args(self, match_id: int) -> tuple:
-        """Label and entity id of a match, with their hashes: a Span made from hashes skips
-        the string store (that was a quarter of the ruler's time)."""
-        label, ent_id = self._ent_ids.get(match_id, (match_id, ""))
-        strings = self.nlp.vocab.strings
-        args = (label, ent_id, label if isinstance(label, int) else strings.add(label), strings.add(ent_id))
-        self._span_args[match_id] = args
-        return args
-
     def set_annotations(self, doc: Doc, matches) -> None:
-        """Longest match first, no overlaps; existing entities are kept and win."""
+        """Longest match first, no overlaps; existing entities are kept and win. The result is
+        recorded as plain tuples (label, ent_id, start, end) in doc.user_data["pw_ents"], which
+        the linker reads; the annotate component writes them to doc.ents. Making a Span of
+        every name and setting doc.ents cost about 3% of extraction (bench/), for output that
+        extraction never reads."""
         taken = bytearray(len(doc))
-        kept = list(doc.ents)
-        found = [(e.label_, e.ent_id_, e.start, e.end) for e in kept]
-        for ent in kept:
-            taken[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
+        found = [(e.label_, e.ent_id_, e.start, e.end) for e in doc.ents]
+        for _, _, start, end in found:
+            taken[start:end] = b"\x01" * (end - start)
         for match_id, start, end in matches:
             if taken.find(1, start, end) >= 0:  # no copy of the slice
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            args = self._span_args.get(match_id) or self._new_span_args(match_id)
-            kept.append(Span(doc, start, end, label=args[2], span_id=args[3]))
-            found.append((args[0], args[1], start, end))
-        # "unmodified": tokens outside the entities stay unset instead of being written
-        # one by one as "O" (that loop was half the ruler's time)
-        doc.set_ents(kept, default="unmodified")
-        # Plain tuples for the linker: reading them back from doc.ents builds Span objects again.
+            label, ent_id = self._ent_ids.get(match_id, (match_id, ""))
+            found.append((label, ent_id, start, end))
         doc.user_data["pw_ents"] = sorted(found, key=itemgetter(2))
 
 
+def write_annotations(doc: Doc) -> Doc:
+    """Write what the components recorded as spaCy annotations: names to doc.ents (label and
+    ent_id), counts and periods to doc.spans[COUNTS_KEY] and doc.spans[PERIODS_KEY]. For
+    reading a Doc with spaCy's own tools (displacy, doc.ents); extraction does not need it."""
+    ents = doc.user_data.get("pw_ents", [])
+    # "unmodified": tokens outside the names stay unset instead of being written one by one as "O"
+    doc.set_ents([Span(doc, start, end, label=label, span_id=ent_id) for label, ent_id, start, end in ents],
+                 default="unmodified")
+    for key, label in ((COUNTS_KEY, "COUNT"), (PERIODS_KEY, "PERIOD")):
+        doc.spans[key] = [Span(doc, start, end, label=label) for start, end, *_ in doc.user_data.get(key, [])]
+    return doc
+
+
+@Language.component("policewatch_annotate", assigns=["doc.ents", "doc.spans"])
+def annotate_component(doc: Doc) -> Doc:
+    return write_annotations(doc)
+
+
 @Language.factory(
-    "policewatch_ruler", assigns=["doc.ents"],
+    "policewatch_ruler", assigns=["doc.user_data"],
     default_config={"phrase_matcher_attr": "LOWER", "validate": False, "overwrite_ents": False,
                     "ent_id_sep": "||"})
 def make_policewatch_ruler(nlp: Language, name: str, phrase_matcher_attr: str | None, validate: bool,
@@ -247,8 +255,12 @@ def make_doc(nlp: Language, text: str) -> Doc:
     return doc
 
 
-def build_pipeline() -> Language:
-    """A fresh pipeline. Pattern files are read once per process (cached in vocab)."""
+def build_pipeline(annotate: bool = True) -> Language:
+    """A fresh pipeline. Pattern files are read once per process (cached in vocab).
+
+    With annotate, a last component writes names, counts and periods as spaCy annotations
+    (doc.ents, doc.spans); without it they are only in doc.user_data, which is all that
+    extraction reads (get_nlp)."""
     nlp = spacy.blank("en")
     # Long documents are split into paragraphs before they reach spaCy (see segment.py);
     # this limit only guards against a caller passing a huge single chunk.
@@ -262,17 +274,19 @@ def build_pipeline() -> Language:
     # ... by force, 2023/24") gives its period to the table or list under it.
     nlp.add_pipe("policewatch_periods", config={"require_disposal": False})
     nlp.add_pipe("policewatch_counts")
+    if annotate:
+        nlp.add_pipe("policewatch_annotate")
     return nlp
 
 
 @lru_cache(maxsize=1)
 def get_nlp() -> Language:
-    """The shared pipeline for this process.
+    """The shared extraction pipeline for this process (build_pipeline without annotate).
 
     It lives as long as the process, so its ~100,000 Python objects (vocabulary, pattern
     tables) are moved out of the cyclic garbage collector's reach: otherwise every
     full collection rescans them, which cost a quarter of extraction time (bench/).
     Refcounting still frees everything else as before."""
-    nlp = build_pipeline()
+    nlp = build_pipeline(annotate=False)
     gc.freeze()
     return nlp

@@ -10,7 +10,7 @@ from spacy.language import Language
 from .context import OTHER_OUTCOME, Context, Draft, is_aside
 from .numbers import parse_cell_number
 from .wording import GENERIC_DISPOSAL
-from .pipeline import PERIODS_KEY, PeriodFinder, doc_text, make_doc
+from .pipeline import PERIODS_KEY, PeriodFinder, doc_text, make_doc, token_starts
 from .segment import Block, cell_spans
 from .vocab import canonical
 
@@ -47,26 +47,28 @@ class CellReader:
         if len(_CELL_CACHE) + len(todo) > _CELL_CACHE_MAX:
             _CELL_CACHE.clear()
         ruler = nlp.get_pipe("policewatch_ruler")
-        periods = PeriodFinder(nlp.vocab, require_disposal=False)  # a header "2021" names no disposal
+        periods = PeriodFinder(require_disposal=False)  # a header "2021" names no disposal
         for t in todo:  # only the components a cell needs: no sentences, no counts
             _CELL_CACHE[t] = self._read(periods(ruler(make_doc(nlp, t))))
 
     @staticmethod
     def _read(doc) -> dict:
         out: dict = {}
-        for ent in doc.ents:
-            kind = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}.get(ent.label_)
-            if kind and is_aside(doc_text(doc), ent.start_char):
+        text, starts = doc_text(doc), token_starts(doc)
+        for label, ent_id, start, _ in doc.user_data["pw_ents"]:
+            kind = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}.get(label)
+            if kind and is_aside(text, starts[start]):
                 continue  # a caption's "(excluding Devon and Cornwall)"
-            name = canonical(ent.label_, ent.ent_id_) if kind else None
+            name = canonical(label, ent_id) if kind else None
             if name and kind not in out:
                 out[kind] = name
-            if ent.label_ == "NATIONAL":
+            if label == "NATIONAL":
                 out["national"] = True
-            if ent.label_ == "NOT_DISPOSAL" and ent.ent_id_ == OTHER_OUTCOME:
+            if label == "NOT_DISPOSAL" and ent_id == OTHER_OUTCOME:
                 out["other"] = True  # "RPW - cannabis possession": an outcome we do not count
-        if doc.spans.get(PERIODS_KEY):
-            out["period"] = re.sub(r"^the\s+", "", doc.spans[PERIODS_KEY][0].text, flags=re.I)
+        periods = doc.user_data[PERIODS_KEY]
+        if periods:
+            out["period"] = re.sub(r"^the\s+", "", text[periods[0][2]:periods[0][3]], flags=re.I)
         return out
 
     def __call__(self, cell: str) -> dict:

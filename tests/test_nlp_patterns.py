@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from nlp import extract
+from nlp import build_pipeline, extract, get_nlp
+from nlp.pipeline import COUNTS_KEY, PERIODS_KEY, make_doc
 from nlp.vocab import ENTITY_FILES, PATTERN_DIR, canonical_names, read_jsonl
 
 EXAMPLES = Path(__file__).with_name("nlp_examples.jsonl")
@@ -86,3 +87,26 @@ def test_example(example):
     for fig, expect in zip(got, want):
         assert {k: fig[k] for k in expect} == expect, fig
         assert example["text"][fig["char_start"]:fig["char_end"]] == fig["quote"]
+
+
+def test_the_annotated_pipeline_shows_what_extraction_reads_as_spacy_annotations():
+    # build_pipeline() ends with policewatch_annotate: a pattern author can read a sentence's
+    # names, counts and periods as doc.ents and doc.spans, exactly as the extraction pipeline
+    # (get_nlp, which skips that last step) recorded them for the linker.
+    text = ("Thames Valley Police issued 45  cautions\nand thirty-one community resolutions for "
+            "shoplifting in the year to March 2023, the force said.")
+    shown = build_pipeline()(text)
+    read = make_doc(get_nlp(), text)
+    for _, component in get_nlp().pipeline:
+        read = component(read)
+    assert "policewatch_annotate" not in get_nlp().pipe_names and not read.ents
+    assert [(e.label_, e.ent_id_, e.start, e.end) for e in shown.ents] == read.user_data["pw_ents"]
+    assert {e.text: e.label_ for e in shown.ents} == {
+        "Thames Valley Police": "FORCE", "cautions": "DISPOSAL", "community resolutions": "DISPOSAL",
+        "shoplifting": "OFFENCE", "the force": "FORCE_REF"}
+    for key in (COUNTS_KEY, PERIODS_KEY):
+        spans = shown.spans[key]
+        assert [(s.start, s.end, s.start_char, s.end_char) for s in spans] == [
+            t[:4] for t in read.user_data[key]]
+    assert [(s.text, s._.pw_value) for s in shown.spans[COUNTS_KEY]] == [("45", 45), ("thirty-one", 31)]
+    assert [s.text for s in shown.spans[PERIODS_KEY]] == ["year to March 2023"]
