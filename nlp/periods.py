@@ -101,8 +101,15 @@ def periods_at(text: str, positions) -> list[PeriodMatch]:
         first = text[pos:pos + 1]
         if not first.isascii():
             pattern = PERIOD_RE  # case folding beyond ASCII: leave it to the full pattern
+        elif "0" <= first <= "9":
+            # A period starting with a digit is a year ("19..", "20..") or "12 months ...":
+            # one or two digits, then a blank. Most numbers are neither (counts, "45 cases").
+            if not text.startswith(("19", "20"), pos) and not (
+                    text[pos + 1:pos + 2].isspace() or (text[pos + 1:pos + 2].isdigit() and text[pos + 2:pos + 3].isspace())):
+                continue
+            pattern = PERIOD_BY_FIRST["9"]
         else:
-            pattern = PERIOD_BY_FIRST.get("9" if "0" <= first <= "9" else first.lower())
+            pattern = PERIOD_BY_FIRST.get(first.lower())
         m = pattern.match(text, pos) if pattern is not None else None
         if m:
             end = _trim_false_year_range(m.group(0), m.start(), m.end())
