@@ -164,9 +164,7 @@ def doc_mentions(doc) -> list[Mention]:
         return doc.user_data["pw_mentions"]
     out: list[Mention] = []
     blocked = bytearray(len(doc) + 1)   # tokens inside a name or period: never a count
-    ents = doc.user_data.get("pw_ents")
-    if ents is None:
-        ents = [(e.label_, e.ent_id_, e.start, e.end) for e in doc.ents]
+    ents = doc.user_data["pw_ents"]  # the components' tuples (see pipeline.py)
     if ents:
         text = doc_text(doc)
         idx = token_starts(doc)
@@ -203,9 +201,7 @@ def doc_mentions(doc) -> list[Mention]:
     out = [m for k, m in enumerate(out) if not (
         m.kind == "force" and k > 0 and out[k - 1].kind == "national"
         and _JOINED.fullmatch(text, out[k - 1].cend, m.cstart))]
-    periods = doc.user_data.get(PERIODS_KEY)
-    if periods is None:
-        periods = [(sp.start, sp.end, sp.start_char, sp.end_char, sp.text) for sp in doc.spans.get(PERIODS_KEY, [])]
+    periods = doc.user_data[PERIODS_KEY]
     doc_str = doc_text(doc) if periods else ""
     last_end = -10
     for start, end, cstart, cend, text in periods:
@@ -217,11 +213,7 @@ def doc_mentions(doc) -> list[Mention]:
             continue  # "year ending March 2024 (2023)": the earlier period of bracketed values
         value = _THE.sub("", text) if text[:3].lower() == "the" else text
         out.append(Mention("period", start, end, cstart, cend, value))
-    counts = doc.user_data.get(COUNTS_KEY)
-    if counts is None:
-        counts = [(sp.start, sp.end, sp.start_char, sp.end_char, sp._.pw_value)
-                  for sp in doc.spans.get(COUNTS_KEY, [])]
-    for start, end, cstart, cend, value in counts:
+    for start, end, cstart, cend, value in doc.user_data[COUNTS_KEY]:
         if not any(blocked[start:end]):
             out.append(Mention("count", start, end, cstart, cend, value))
     out.sort(key=_TEXT_ORDER)

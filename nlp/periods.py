@@ -104,8 +104,9 @@ def periods_at(text: str, positions) -> list[PeriodMatch]:
         elif "0" <= first <= "9":
             # A period starting with a digit is a year ("19..", "20..") or "12 months ...":
             # one or two digits, then a blank. Most numbers are neither (counts, "45 cases").
+            second = text[pos + 1:pos + 2]
             if not text.startswith(("19", "20"), pos) and not (
-                    text[pos + 1:pos + 2].isspace() or (text[pos + 1:pos + 2].isdigit() and text[pos + 2:pos + 3].isspace())):
+                    second.isspace() or (second.isdigit() and text[pos + 2:pos + 3].isspace())):
                 continue
             pattern = PERIOD_BY_FIRST["9"]
         else:

@@ -104,8 +104,7 @@ def names_disposal(doc: Doc) -> bool:
     Without one no figure can be read, so counts and periods are not worth finding."""
     flag = doc.user_data.get("pw_has_disposal")
     if flag is None:
-        ents = doc.user_data.get("pw_ents")
-        labels = [e[0] for e in ents] if ents is not None else [e.label_ for e in doc.ents]
+        labels = [e[0] for e in doc.user_data["pw_ents"]]
         flag = doc.user_data["pw_has_disposal"] = "DISPOSAL" in labels or "DISPOSAL_REF" in labels
     return flag
 

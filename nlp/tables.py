@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from .context import OTHER_OUTCOME, Context, Draft, is_aside
+from .context import ENTITY_KINDS, OTHER_OUTCOME, Context, Draft, is_aside
 from .numbers import parse_cell_number
 from .wording import GENERIC_DISPOSAL
 from .pipeline import PERIODS_KEY, PeriodFinder, doc_text, make_doc, token_starts
@@ -56,7 +56,7 @@ class CellReader:
         out: dict = {}
         text, starts = doc_text(doc), token_starts(doc)
         for label, ent_id, start, _ in doc.user_data["pw_ents"]:
-            kind = {"FORCE": "force", "OFFENCE": "offence", "DISPOSAL": "disposal"}.get(label)
+            kind = ENTITY_KINDS.get(label)
             if kind and is_aside(text, starts[start]):
                 continue  # a caption's "(excluding Devon and Cornwall)"
             name = canonical(label, ent_id) if kind else None

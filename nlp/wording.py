@@ -19,6 +19,7 @@ def window_contains(text: str, start: int, end: int, words: tuple[str, ...]) -> 
     """contains_any() for text[start:end] (start may be negative: from the text's start)."""
     return contains_any(text[max(0, start):end].lower(), words)
 
+
 COMPARE_PRE = re.compile(
     r"(?:compared\s+(?:with|to)|comparison\s+with|up\s+from|down\s+from|against|versus|vs\.?|"
     r"(?:rise|increase|fall|drop|decrease|up|down|higher|lower)\s+on|"
