@@ -24,7 +24,7 @@ _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|exc
 _EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
                       r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
 _SAMPLE_INTRO = re.compile(rf"\b(?:{REVIEW_VERBS})\b", re.I)
-_JOINED = re.compile(r"\s*,?\s*(?:and|plus|as\s+well\s+as)\s+(?:the\s+)?", re.I)
+_JOINED = re.compile(r"\s*,?\s*(?:and|plus|as\s+well\s+as)\s+(?:to\s+)?(?:the\s+)?", re.I)
 _SOURCE_LINE = re.compile(r"\s*(?:(?:sources?|notes?|date(?:\s+of\s+(?:response|request))?)\s*:|"
                           r"(?:published|updated|last\s+updated|first\s+published|posted|released)\b)", re.I)
 _SUPERLATIVE_SCOPE = re.compile(r"\b(?:largest|biggest|smallest|highest|lowest|greatest|busiest|worst|best|most|"

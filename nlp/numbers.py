@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .wording import window_contains
+from .vocab import disposal_keys
+from .wording import contains_any, window_contains
 
 UNITS = {
     "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -73,7 +74,23 @@ EXCLUDED_UNITS = {
     # places a count of disposals is never of
     "town", "towns", "centres", "centers", "cities", "villages", "schools", "hospitals", "estates",
     "neighbourhoods", "neighborhoods", "streets", "parks",
+    # court orders ("41 such orders"), never a disposal
+    "order", "orders",
 }
+# "used the disposal in 188 domestic incidents": after "in", incidents are what was dealt with
+_DEALT_IN_UNITS = {"incident", "incidents"}
+# The head of a list label that counts something other than disposals ("- Victims referred to
+# support: 18,904", "Advisers funded: 15"), unless the label also names a disposal.
+_LABEL_TALLY_WORDS = {
+    "victim", "victims", "survivors", "adviser", "advisers", "advisors", "detections", "officers",
+    "staff", "employees", "pcsos", "constables", "referrals", "calls", "complaints", "volunteers",
+    "arrests", "members", "meetings", "visits", "patrols", "searches", "recruits", "specialists",
+    "workers", "vacancies", "posts", "callers",
+}
+# "which polices ... around 500,000 people", "serves 1.1 million residents": a population
+_POPULATION_UNITS = {"people", "residents", "inhabitants"}
+_POPULATION_VERB = re.compile(r"\b(?:polic(?:es|ing)|serv(?:es|ing)|cover(?:s|ing)|home\s+to|population)\b[^.;:,\n]*$", re.I)
+_POSSESSIVE_OF = {"the", "its", "their", "his", "her", "our", "your"}
 # Words after which we stop looking for a unit: the number is already tied to something.
 STOP_WORDS = {
     "for", "in", "to", "by", "of", "with", "on", "at", "from", "and", "or", "but",
@@ -215,15 +232,32 @@ def words_to_int(text: str) -> int | None:
 _OFFENCE_HEADS = {"offences", "offence", "possession", "crimes", "crime", "cases", "case"}
 
 
-def _unit_excluded(words: list[str]) -> bool:
+def _excluded_unit(words: list[str]) -> str | None:
+    """The unit among the words after a number that makes it no count of disposals, if any."""
     for n, word in enumerate(words):
         if n >= 4:
             break
         if word in EXCLUDED_UNITS and not (n + 1 < len(words) and words[n + 1] in _OFFENCE_HEADS):
-            return True
+            return word
         if word in STOP_WORDS or word[:1].isdigit() or word in UNITS or word in TENS:
-            return False  # "118 three years earlier": the unit is the next number's
-    return False
+            return None  # "118 three years earlier": the unit is the next number's
+    return None
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The lower-cased word that ends just before pos (blanks skipped)."""
+    words = _WORDS_RE.findall(text[max(0, pos - 20):pos].lower())
+    return words[-1] if words else ""
+
+
+def _labels_other_tally(text: str, start: int) -> bool:
+    """Whether the number follows a list label that counts something other than disposals
+    ("- Victims referred to our support service: 18,904")."""
+    label = text[text.rfind("\n", 0, start) + 1:start].lower()
+    if len(label) > 120:
+        return False
+    words = set(_WORDS_RE.findall(label))
+    return not words.isdisjoint(_LABEL_TALLY_WORDS) and not contains_any(label, disposal_keys())
 
 
 def _starts_line(text: str, pos: int) -> bool:
@@ -243,8 +277,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     """
     if not is_word:
         raw = text[start:end]
-        if "," not in raw and (1900 <= value <= 2039 or value >= 100000):
-            return True  # a year, whatever follows; phone numbers, long references
+        if "," not in raw and (1900 <= value <= 2039 or value >= 10000):
+            return True  # a year, whatever follows; counts this large are written "10,000": codes, short numbers
         if len(raw) > 1 and raw.startswith("0"):
             return True  # codes and reference numbers
     # The words after the number first: a unit ("34 officers") or a date, money or rate word
@@ -255,7 +289,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     first = post[0] if post else ""
     if first in POST_REJECT_WORDS or first.startswith(("-year", "year-old")):
         return True
-    if _unit_excluded(post):
+    unit = _excluded_unit(post)
+    if unit is not None and not (unit in _DEALT_IN_UNITS and _word_before(text, start) == "in"):
         return True
     pre_text = text[max(0, start - 40):start]
     pre_text = pre_text[pre_text.rfind("\n") + 1:]  # a line break ends the context ("made up of:\n- 1,902")
@@ -323,8 +358,16 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # the 13 of "in 4 of the 13 cases": the base of a share
     if last2 == "of the" and (not post or text[end:end + 1] in (",", ".", ";", ":", ")")):
         return True  # "the lowest of the five,": a group already named
-    if first == "times" and last in ("met", "sat", "convened"):
-        return True  # "the panel met four times": meetings
+    if first == "times" and (last in ("met", "sat", "convened") or (
+            len(post) > 2 and post[1] in ("a", "an", "each", "every") and post[2] in _RATE_UNITS)):
+        return True  # "the panel met four times", "meets four times a year": meetings, a rate
+    if first == "of" and len(post) > 3 and post[1] in _POSSESSIVE_OF and (
+            post[2] in EXCLUDED_UNITS or post[3] in EXCLUDED_UNITS):
+        return True  # "all six of the panel's recommendations", "two of its officers"
+    if first in _POPULATION_UNITS and _POPULATION_VERB.search(text, max(0, start - 90), start):
+        return True  # "which polices ... only around 500,000 people": a population
+    if pre_end == ":" and _labels_other_tally(text, start):
+        return True  # "- Independent Sexual Violence Advisers funded: 15"
     if first == "times" and len(post) > 2 and (post[1] == "per" or post[1:3] == ["for", "every"]):
         return True  # "94 times for every 1,000 offences": a rate
     nxt2, prev2 = text[end:end + 2], pre_text[-2:]

@@ -133,6 +133,14 @@ NOT_FIGURES = [
     "Outcome 22 (diversionary activity) was assigned to 9,120 offences in 2023, more than cautions.",
     "Police Scotland issued 5,210 Recorded Police Warnings for shoplifting in 2023, a Scottish "
     "alternative to community resolutions.",
+    # short codes, populations, rates of meetings, parts of other things, court orders, list labels
+    "Victims of harassment on buses can text the community resolution team's short code, 80888, in 2024.",
+    "Gwent Police, which serves roughly 600,000 people, said cautions were rarely used for burglary in 2023.",
+    "The out-of-court disposals panel meets six times a year to review cautions issued since 2021.",
+    "Essex Police has accepted all nine of the inspectorate's recommendations on cautions made in 2023.",
+    "Kent Police obtained 37 such orders in 2023, alongside its use of community resolutions.",
+    "Community resolutions: a summary for 2024/25\n- Victims offered specialist support: 2,310\n"
+    "- Independent Domestic Violence Advisers funded: 12",
 ]
 
 
@@ -1075,6 +1083,25 @@ def test_handed_out_after_a_no_further_action_figure_continues_the_disposal_hand
             "The Met handed out the most, 1,455. West Yorkshire Police used them 702 times.")
     assert [(f.force, f.disposal, f.count) for f in extract(text)][-2:] == [
         ("Metropolitan Police", CR, 1455), ("West Yorkshire", CR, 702)]
+
+
+def test_nations_in_a_force_area_are_geography_not_forces():
+    text = ("British Transport Police, which patrols stations across England, Wales and Scotland, issued 212 "
+            "cautions for assault in 2023. Of those cautions, 31 were for spitting at staff.")
+    assert [(f.force, f.count) for f in extract(text)] == [("British Transport Police", 212),
+                                                          ("British Transport Police", 31)]
+
+
+def test_a_force_asked_alongside_the_national_forces_is_part_of_the_scope():
+    text = ("The charity sent requests to every territorial force in England and Wales and to British Transport "
+            "Police. The replies show that community resolutions were used for stalking 318 times in 2023.")
+    assert [(f.force, f.count) for f in extract(text)] == [(None, 318)]
+
+
+def test_incidents_dealt_with_by_the_disposal_are_counted():
+    text = ("The review looked at community resolutions. Gwent Police used the disposal in 64 domestic "
+            "incidents in 2023.")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)] == [("Gwent", CR, 64)]
 
 
 def test_devon_and_cornwall_by_county():
