@@ -34,6 +34,10 @@ NOT_POLICE_ISSUER = re.compile(r"\b(?:council'?s?|local\s+authorit(?:y|ies)|civi
                                r"(?:(?!\bpolice\b)[^.;])*\b(?:issued|gave|handed\s+out|imposed)\b[^.;]*$", re.I)
 _ISSUER_WORDS = ("council", "authorit", "enforcement", "warden", "environmental")
 _SAMPLE_WORDS = ("review", "audit", "examin", "sampl", "scrutini", "inspect", "assess")
+# A scrutiny panel's verdicts on the cases it sampled ("Of the 6 community resolutions reviewed,
+# members were satisfied that 5 met the criteria"): small counts there are of the sample.
+_REVIEWER_WORDS = _SAMPLE_WORDS + ("panel", "members")
+_VERDICT_WORDS = ("appropriate", "satisfied", "judged", "deemed", "proportionate", " felt ", "compliant", "criteria")
 _CAMPAIGN_WORDS = ("-long", "action", "crackdown", "campaign", "blitz", "operation", "initiative")
 # every match of OTHER_VERB / BASE_POST holds one of these: a cheap test before the pattern
 _OTHER_VERB_WORDS = _SAMPLE_WORDS + ("replac", "check", "survey", "interview", "looked", "spoke", "contact", "trained")
@@ -385,9 +389,17 @@ class SentenceLinker:
         listed = {m.value for m in self._of(("disposal",)) if g.cend <= m.cstart and m.cend <= c.cstart}
         return g if len(listed) >= 2 else None
 
+    def _judges_a_sample(self) -> bool:
+        """Whether the sentence gives reviewers' verdicts on the cases they looked at."""
+        low = self.sent_low
+        return contains_any(low, _VERDICT_WORDS) and contains_any(low, _REVIEWER_WORDS)
+
     def _not_a_disposal_count(self, i: int, adjacent: bool, text_after: str) -> bool:
         """Counts of crimes, reports, people or activities written near a disposal word."""
         c = self.counts[i]
+        if c.value < 100 and self._judges_a_sample():
+            self.samples.add(i)
+            return True  # "in five of them the panel felt the victim's wishes had not been met"
         start = self.sent.start_char
         before = self.text[start:c.cstart].lower()  # cheap substring tests guard the patterns below
         if "replac" in before and REPLACED_WITH.search(self.text, start, c.cstart):

@@ -62,7 +62,7 @@ EXCLUDED_UNITS = {
     "beds", "cell", "cells", "dog", "dogs", "area", "areas", "ward", "wards", "borough",
     "boroughs", "county", "counties", "district", "districts", "region", "regions",
     "station", "stations", "requests", "request", "respondents", "surveyed", "working",
-    "recommendations", "questions", "degrees", "inches", "litres", "tonnes",
+    "recommendations", "questions", "responses", "degrees", "inches", "litres", "tonnes",
     "volunteers", "chiefs", "commissioners", "judges", "magistrates", "miles", "incident",
     "incidents", "emergency", "999", "callers", "visits", "patrols", "searches",
     # things seized, handed in or reported, and people other than those dealt with
@@ -90,6 +90,19 @@ _LABEL_TALLY_WORDS = {
 # "which polices ... around 500,000 people", "serves 1.1 million residents": a population
 _POPULATION_UNITS = {"people", "residents", "inhabitants"}
 _POPULATION_VERB = re.compile(r"\b(?:polic(?:es|ing)|serv(?:es|ing)|cover(?:s|ing)|home\s+to|population)\b[^.;:,\n]*$", re.I)
+# "a boy of 17": an age
+_YOUNG_PEOPLE = {"boy", "boys", "girl", "girls", "child", "children", "teenager", "teenagers", "youngster",
+                 "youngsters", "pupil", "pupils", "lad", "lads", "man", "men", "woman", "women"}
+
+
+def _age_of_young_people(pre: list[str]) -> bool:
+    """Whether the words before a number end "boys of" or "boys of 16 and" ("boys of 16 and 17")."""
+    if len(pre) >= 2 and pre[-1] == "of":
+        return pre[-2] in _YOUNG_PEOPLE
+    return (len(pre) >= 4 and pre[-1] in ("and", "or", "to") and pre[-2][:1].isdigit() and pre[-3] == "of"
+            and pre[-4] in _YOUNG_PEOPLE)
+
+
 _POSSESSIVE_OF = {"the", "its", "their", "his", "her", "our", "your"}
 # Words after which we stop looking for a unit: the number is already tied to something.
 STOP_WORDS = {
@@ -250,6 +263,17 @@ def _word_before(text: str, pos: int) -> str:
     return words[-1] if words else ""
 
 
+_NUMBER_OF = re.compile(r"\bnumber\s+of\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)[^.;:\n]*$")
+
+
+def _counts_other_things(text: str, start: int) -> bool:
+    """Whether "the number of ..." before the number names a unit that is no disposal
+    ("the number of officers rose to 3,400") and no disposal is named on the way."""
+    m = _NUMBER_OF.search(text[max(0, start - 80):start].lower())
+    return bool(m) and any(w in EXCLUDED_UNITS for w in m.group(1).split()) and not contains_any(
+        m.group(0), disposal_keys())
+
+
 def _labels_other_tally(text: str, start: int) -> bool:
     """Whether the number follows a list label that counts something other than disposals
     ("- Victims referred to our support service: 18,904")."""
@@ -261,9 +285,10 @@ def _labels_other_tally(text: str, start: int) -> bool:
 
 
 def _starts_line(text: str, pos: int) -> bool:
-    """Whether only blanks and "(" stand between the line's start and pos (without
-    copying the line: paragraphs are single lines, often thousands of characters long)."""
-    while pos > 0 and text[pos - 1] in " \t(":
+    """Whether only blanks, "(" and the ">" of a quoted e-mail stand between the line's start
+    and pos (without copying the line: paragraphs are single lines, often thousands of
+    characters long)."""
+    while pos > 0 and text[pos - 1] in " \t(>":
         pos -= 1
     return pos == 0 or text[pos - 1] == "\n"
 
@@ -350,7 +375,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "a number that should be zero", "they face 230 offences"
     if value == 1 and last == "than":
         return True  # "more than one caution"
-    if value <= 25 and last2 in ("he was", "she was", "they were", "when aged"):
+    if value <= 25 and (last2 in ("he was", "she was", "they were", "when aged") or last in ("turned", "turns", "turning")
+                        or _age_of_young_people(pre)):
         return True  # "when he was 15": an age
     if last == "in" and len(post) > 1 and post[0] == "of" and post[1] in ("them", "these", "those", "the"):
         return True  # "in five of them": a share of forces, not a count
@@ -364,6 +390,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if first == "of" and len(post) > 3 and post[1] in _POSSESSIVE_OF and (
             post[2] in EXCLUDED_UNITS or post[3] in EXCLUDED_UNITS):
         return True  # "all six of the panel's recommendations", "two of its officers"
+    if window_contains(text, start - 80, start, ("number of",)) and _counts_other_things(text, start):
+        return True  # "the number of first time entrants to the youth justice system fell to 8,333"
     if first in _POPULATION_UNITS and _POPULATION_VERB.search(text, max(0, start - 90), start):
         return True  # "which polices ... only around 500,000 people": a population
     if pre_end == ":" and _labels_other_tally(text, start):

@@ -141,6 +141,14 @@ NOT_FIGURES = [
     "Kent Police obtained 37 such orders in 2023, alongside its use of community resolutions.",
     "Community resolutions: a summary for 2024/25\n- Victims offered specialist support: 2,310\n"
     "- Independent Domestic Violence Advisers funded: 12",
+    # a scrutiny panel's verdicts on its sample, other outcomes, ages, quoted e-mail items, request lists
+    "Durham Constabulary's scrutiny panel looked at community resolutions issued in 2024. Of the 12 given "
+    "for domestic abuse, members were satisfied that 9 were proportionate.",
+    "Cautions aside, the number of PCSOs on patrol in the county fell to 1,410 in 2023.",
+    "The Met said its youth cautions in 2023 went mostly to boys of 16 and 17.",
+    "A caution given to a boy of 17 who has since turned 18 stays on the 2023 record.",
+    "> 2. the outcome recorded (caution, community resolution or charge) for each offence in 2023;",
+    "Related requests: Cautions for burglary (Kent Police) - 4 responses, 2023",
 ]
 
 
@@ -1096,6 +1104,11 @@ def test_a_force_asked_alongside_the_national_forces_is_part_of_the_scope():
     text = ("The charity sent requests to every territorial force in England and Wales and to British Transport "
             "Police. The replies show that community resolutions were used for stalking 318 times in 2023.")
     assert [(f.force, f.count) for f in extract(text)] == [(None, 318)]
+
+
+def test_informed_warnings_are_an_outcome_of_their_own():
+    text = "In 2023 the PSNI gave 1,240 cautions for theft. It also issued 310 informed warnings for criminal damage."
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 1240)]
 
 
 def test_incidents_dealt_with_by_the_disposal_are_counted():
