@@ -40,7 +40,8 @@ _REVIEWER_WORDS = _SAMPLE_WORDS + ("panel", "members")
 _VERDICT_WORDS = ("appropriate", "satisfied", "judged", "deemed", "proportionate", " felt ", "compliant", "criteria")
 _CAMPAIGN_WORDS = ("-long", "action", "crackdown", "campaign", "blitz", "operation", "initiative")
 # every match of OTHER_VERB / BASE_POST holds one of these: a cheap test before the pattern
-_OTHER_VERB_WORDS = _SAMPLE_WORDS + ("replac", "check", "survey", "interview", "looked", "spoke", "contact", "trained")
+_OTHER_VERB_WORDS = _SAMPLE_WORDS + ("replac", "check", "survey", "interview", "looked", "spoke", "contact", "trained",
+                                     "read", "through")
 _TALLY_VERB_WORDS = ("record", "receiv", "report", "logged", "attended", "investigated", "responded", "admit", "seized",
                      "recovered", "arrested", "detained", "stopped", "searched", "identified", "employ", "recruited",
                      "trained", "divert", "referr")

@@ -47,7 +47,8 @@ NEWLINE = re.compile(r"\n")
 # verbs of a panel or inspection looking at a sample of cases
 REVIEW_VERBS = r"reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized"
 OTHER_VERB = re.compile(r"\b(?:replace|replaces|replaced|replacing|reviewed|audited|examined|sampled|dip-sampled|scrutinised|scrutinized|checked|"
-                        r"inspected|assessed|surveyed|interviewed|looked\s+at|spoke\s+to|contacted|trained)"
+                        r"inspected|assessed|surveyed|interviewed|looked\s+at|spoke\s+to|contacted|trained|"
+                        r"read|reading|(?:manually\s+)?review|examine|(?:go|going|trawl|trawling)\s+through)"
                         r"\s+(?:[\w-]+\s+){0,3}$", re.I)
 # "Rapes recorded in 2022", "offences were reported": crimes counted, not outcomes
 RECORDED = re.compile(r"\b(?:offences|crimes|rapes|assaults|thefts|burglaries|robberies|incidents|cases|reports|"

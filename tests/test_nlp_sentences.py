@@ -146,6 +146,7 @@ NOT_FIGURES = [
     "for domestic abuse, members were satisfied that 9 were proportionate.",
     "Cautions aside, the number of PCSOs on patrol in the county fell to 1,410 in 2023.",
     "The Met said its youth cautions in 2023 went mostly to boys of 16 and 17.",
+    "Essex Police said its 2023 community resolutions for sexting involved children as young as 12 and 13.",
     "A caution given to a boy of 17 who has since turned 18 stays on the 2023 record.",
     "> 2. the outcome recorded (caution, community resolution or charge) for each offence in 2023;",
     "Related requests: Cautions for burglary (Kent Police) - 4 responses, 2023",
@@ -1104,6 +1105,12 @@ def test_a_force_asked_alongside_the_national_forces_is_part_of_the_scope():
     text = ("The charity sent requests to every territorial force in England and Wales and to British Transport "
             "Police. The replies show that community resolutions were used for stalking 318 times in 2023.")
     assert [(f.force, f.count) for f in extract(text)] == [(None, 318)]
+
+
+def test_records_a_refusal_would_have_to_read_are_not_figures():
+    text = ("Lancashire Police issued 212 cautions for stalking in 2023. To say how many involved ex-partners "
+            "we would need to go through more than 4,800 crime reports by hand, or to read some 2,900 case summaries.")
+    assert [f.count for f in extract(text)] == [212]
 
 
 def test_informed_warnings_are_an_outcome_of_their_own():
