@@ -91,6 +91,16 @@ def _trim_false_year_range(found: str, start: int, end: int) -> int:
     return end
 
 
+_LAW_WORDS = frozenset(("act", "order", "regulations", "rules"))
+
+
+def _names_a_law(text: str, pos: int) -> bool:
+    """Whether the year at pos ends the name of a law ("Misuse of Drugs Act 1971", "the
+    Criminal Justice Act 2003, s.22")."""
+    words = text[max(0, pos - 14):pos].lower().split()
+    return bool(words) and words[-1] in _LAW_WORDS
+
+
 def periods_at(text: str, positions) -> list[PeriodMatch]:
     """Periods starting at the given character offsets (increasing), without overlaps."""
     out: list[PeriodMatch] = []
@@ -108,6 +118,8 @@ def periods_at(text: str, positions) -> list[PeriodMatch]:
             if not text.startswith(("19", "20"), pos) and not (
                     second.isspace() or (second.isdigit() and text[pos + 2:pos + 3].isspace())):
                 continue
+            if _names_a_law(text, pos):
+                continue  # "the Public Order Act 1986": the law's year, not a period
             pattern = PERIOD_BY_FIRST["9"]
         else:
             pattern = PERIOD_BY_FIRST.get(first.lower())

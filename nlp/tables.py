@@ -172,6 +172,10 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
                 row_info = {**row_info, "disposal": GENERIC_DISPOSAL}
             elif not _counted_total(labels, row_info, row_infos):
                 continue
+            row_periods = list(dict.fromkeys(r["period"] for r in row_infos if r.get("period")))
+            if len(row_periods) >= 2 and _is_bare_total(labels):
+                # a Total under rows of years sums them: its period is theirs, not the text's
+                row_info = {**row_info, "period": f"{row_periods[0]} to {row_periods[-1]}"}
         stripped = line.strip()
         start = offset + (len(line) - len(line.lstrip()))
         for j, cell in enumerate(cells[1:], 1):
@@ -234,15 +238,16 @@ def _sum_of_kinds(labels: list[str], row_info: dict, row_infos: list[dict]) -> b
 def _counted_total(labels: list[str], row_info: dict, row_infos: list[dict]) -> bool:
     """A total row that is a figure of its own: "Total out-of-court disposals" (a sum of
     several disposal kinds is the generic out-of-court disposal), or a bare "Total" under
-    rows of offences (the disposal's count over all offences)."""
+    rows of offences, hate crime strands or years (the disposal's count over them all)."""
     if row_info.get("disposal") == "out-of-court disposal":
         return True
     others = [r for r in row_infos if r is not row_info]
     if row_info.get("disposal") and others and not any(r.get("disposal") for r in others):
         return True  # "Total community resolutions" under rows of offences: the disposal's total
     if _is_bare_total(labels):
-        return (bool(others) and not any(r.get("disposal") for r in others)
-                and sum(1 for r in others if r.get("offence")) >= max(2, len(others) // 2))
+        # over offences, strands or years: the disposal's count for them all; a sum over forces is
+        # no one force's figure
+        return bool(others) and not any(r.get("disposal") or r.get("force") for r in others)
     return False
 
 

@@ -776,6 +776,32 @@ def test_a_total_row_under_out_of_court_kinds_is_the_generic_figure():
         ("out-of-court disposal", 112029), ("out-of-court disposal", 108448)]
 
 
+def test_a_total_row_under_strands_is_each_disposals_figure():
+    text = ("Table 1: Hate crimes resolved by Surrey Police, 2023, by strand\n\n"
+            "Strand                      Community resolution     Caution\n"
+            "Race                                       212          40\n"
+            "Religion                                    31           9\n"
+            "Sexual orientation                          64          12\n"
+            "Total                                      307          61\n")
+    assert [(f.disposal, f.count) for f in extract(text)][-2:] == [(CR, 307), (CAU, 61)]
+
+
+def test_a_total_under_rows_of_years_covers_those_years():
+    text = ("Cannabis warnings issued by Suffolk Constabulary\n\n"
+            "Year      Number issued\n"
+            "2021      412\n"
+            "2022      388\n"
+            "2023      351\n"
+            "Total     1,151\n")
+    assert [(f.count, f.period) for f in extract(text)] == [
+        (412, "2021"), (388, "2022"), (351, "2023"), (1151, "2021 to 2023")]
+
+
+def test_the_year_of_an_acts_name_is_not_a_period():
+    text = "Suffolk Constabulary issued 96 penalty notices under section 5 of the Public Order Act 1986."
+    assert [(f.count, f.period) for f in extract(text)] == [(96, None)]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
