@@ -16,7 +16,7 @@ from .pipeline import doc_text
 from .sentences import Sent, sentences
 from .wording import (
     ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, CAMPAIGN, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
-    FIGURE_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
+    FIGURE_REF, FIGURE_NOUN_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
     contains_any, window_contains, ALL_OFFENCES, GENERIC_DISPOSAL, LABEL_COLON, REVIEW_VERBS, OTHER_CLAUSE, RISE_TO, CRIME_NOUN_AFTER, TOTAL_AFTER, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
 )
 
@@ -134,7 +134,8 @@ class SentenceLinker:
                 if disposal in NOT_HANDED_OUT and said.startswith(("used", "issued", "gave", "given", "handed")):
                     # "used them 702 times": not the no-further-action named last
                     disposal = next((d for d in reversed(self.ctx.disposals_named) if d not in NOT_HANDED_OUT), disposal)
-                topical = any(w in said for w in ("way", "let-off", "slap"))
+                # but "ended the same way" is the way just named
+                topical = any(w in said for w in ("way", "let-off", "slap")) and "same" not in said
                 m.value = (self.ctx.topic_disposal or disposal) if topical else disposal
                 if "warning" in said:
                     # "the figure was 655 warnings": a warning, whatever was named last
@@ -487,6 +488,10 @@ class SentenceLinker:
                 offence_m = only[0]
         period = self.period(i, loose=True)
         prev = ctx.last_primary()
+        if prev is None and ctx.disposal_age <= 2 and ctx.recent_figures and FIGURE_NOUN_REF.search(self.sent_text):
+            # "Its neighbours are not far behind. Merseyside's figure was 611": the figure across
+            # a sentence that gave none
+            prev = ctx.recent_figures[-1]
         if disp is not None and disp.value:
             disposal = disp.value
             offence = offence_m.value if offence_m else ctx.offence

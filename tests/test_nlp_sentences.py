@@ -1139,6 +1139,21 @@ def test_records_a_refusal_would_have_to_read_are_not_figures():
     assert [f.count for f in extract(text)] == [212]
 
 
+def test_a_forces_figure_reaches_across_a_sentence_without_one():
+    text = ("West Midlands Police dealt with 1,310 shoplifting offences by community resolution in 2023.\n\n"
+            "Other forces in the region were not far behind. Staffordshire's total was 702; Warwickshire's, 288.")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)] == [
+        ("West Midlands", CR, 1310), ("Staffordshire", CR, 702), ("Warwickshire", CR, 288)]
+
+
+def test_the_same_way_is_the_disposal_just_named_not_the_topic():
+    text = ("Thousands of thefts end without so much as a caution.\n\n"
+            "In 2023 Avon and Somerset Police settled 840 thefts with a community resolution. Across England and "
+            "Wales, 31,200 thefts ended the same way.")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)] == [
+        ("Avon and Somerset", CR, 840), (None, CR, 31200)]
+
+
 def test_informed_warnings_are_an_outcome_of_their_own():
     text = "In 2023 the PSNI gave 1,240 cautions for theft. It also issued 310 informed warnings for criminal damage."
     assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 1240)]
