@@ -90,6 +90,8 @@ _LABEL_TALLY_WORDS = {
 # "which polices ... around 500,000 people", "serves 1.1 million residents": a population
 _POPULATION_UNITS = {"people", "residents", "inhabitants"}
 _POPULATION_VERB = re.compile(r"\b(?:polic(?:es|ing)|serv(?:es|ing)|cover(?:s|ing)|home\s+to|population)\b[^.;:,\n]*$", re.I)
+# "dished out the most, 14, with ...": a ranking's value, not an age after a name
+_RANKING_WORDS = {"most", "highest", "largest", "biggest", "fewest", "least", "lowest", "smallest", "total", "all"}
 # "a boy of 17": an age
 _YOUNG_PEOPLE = {"boy", "boys", "girl", "girls", "child", "children", "teenager", "teenagers", "youngster",
                  "youngsters", "pupil", "pupils", "lad", "lads", "man", "men", "woman", "women"}
@@ -420,7 +422,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         nxt = post[2] if first == "out" and len(post) > 2 else post[1]
         if nxt in SMALL_NUMBER_WORDS or (nxt[:1].isdigit() and len(nxt) <= 3 and "," not in nxt):
             return True  # "4 out of 5", "two in 10"
-    if value <= 110 and pre_end == "," and _NAME_COMMA.search(pre_text) and _COMMA_WORD.match(text, end, end + 4):
+    if (value <= 110 and pre_end == "," and _NAME_COMMA.search(pre_text) and last not in _RANKING_WORDS
+            and _COMMA_WORD.match(text, end, end + 4)):
         return True  # "Jordan Smith, 34, of Hill Road", "Man, 34, charged": an age
     if first in ("of", "out") and len(post) > 2 and post[1] == "the" and post[2][:1].isdigit():
         return True  # "18 of the 32 boroughs": a share, not a count

@@ -16,7 +16,7 @@ _REL = r"(?:last|previous|preceding|past|same|this|current|prior|latest|most\s+r
 # Ordered longest/most specific first; the first pattern to claim a stretch of text wins.
 _PATTERNS = [
     rf"(?:financial\s+|calendar\s+)?years?\s+(?:ending|ended|to|up\s+to)\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH}(?:\s+{_YEAR})?",
-    rf"{_NUMW}\s+months\s+(?:to|ending|ended|up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?{_MONTH}\s+{_YEAR}",
+    rf"{_NUMW}\s+months\s+(?:to|ending|ended|up\s+to|until)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+{_YEAR})?",
     rf"{_REL}\s+{_NUMW}\s+(?:financial\s+|calendar\s+|full\s+)?(?:years|months|weeks|quarters)",
     rf"between\s+{_DAY}(?:{_MONTH}\s+)?(?:{_FY}|{_YEAR})\s+and\s+{_DAY}(?:{_MONTH}\s+)?(?:{_FY}|{_YEAR})",
     rf"from\s+{_DAY}(?:{_MONTH}\s+)?{_YEAR}\s+(?:to|until)\s+{_DAY}(?:{_MONTH}\s+)?{_YEAR}",

@@ -1154,6 +1154,19 @@ def test_the_same_way_is_the_disposal_just_named_not_the_topic():
         ("Avon and Somerset", CR, 840), (None, CR, 31200)]
 
 
+def test_a_ranking_after_a_comma_and_months_to_a_month_without_its_year():
+    text = ("Burglars were let off with a caution 140 times in the twelve months to June.\n\n"
+            "Essex Police gave out the most, 31, with Kent Police on 22.")
+    assert [(f.force, f.offence, f.count, f.period) for f in extract(text)] == [
+        (None, "burglary", 140, "twelve months to June"), ("Essex", "burglary", 31, "twelve months to June"),
+        ("Kent", "burglary", 22, "twelve months to June")]
+
+
+def test_offenders_named_for_their_offence():
+    text = "Rapists were given community resolutions 18 times by Sussex Police in 2023, and knife carriers 240 times."
+    assert [(f.offence, f.count) for f in extract(text)] == [("rape", 18), ("possession of weapons", 240)]
+
+
 def test_informed_warnings_are_an_outcome_of_their_own():
     text = "In 2023 the PSNI gave 1,240 cautions for theft. It also issued 310 informed warnings for criminal damage."
     assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 1240)]
