@@ -36,8 +36,11 @@ _ISSUER_WORDS = ("council", "authorit", "enforcement", "warden", "environmental"
 _SAMPLE_WORDS = ("review", "audit", "examin", "sampl", "scrutini", "inspect", "assess")
 # A scrutiny panel's verdicts on the cases it sampled ("Of the 6 community resolutions reviewed,
 # members were satisfied that 5 met the criteria"): small counts there are of the sample.
-_REVIEWER_WORDS = _SAMPLE_WORDS + ("panel", "members")
-_VERDICT_WORDS = ("appropriate", "satisfied", "judged", "deemed", "proportionate", " felt ", "compliant", "criteria")
+RANKED_AMONG = re.compile(r"\b(?:most|least)\s+(?:common(?:ly\s+used)?|frequent(?:ly\s+used)?|used|popular|widely\s+used)\s+"
+                          r"(?:(?:type|form|kind)\s+of\s+)?$|\bcommonest\s+$", re.I)
+_REVIEWER_WORDS = _SAMPLE_WORDS + ("panel", "members", "files")
+_VERDICT_WORDS = ("appropriate", "satisfied", "judged", "deemed", "proportionate", " felt ", "compliant", "criteria",
+                  "found that")
 _CAMPAIGN_WORDS = ("-long", "action", "crackdown", "campaign", "blitz", "operation", "initiative")
 # every match of OTHER_VERB / BASE_POST holds one of these: a cheap test before the pattern
 _OTHER_VERB_WORDS = _SAMPLE_WORDS + ("replac", "check", "survey", "interview", "looked", "spoke", "contact", "trained",
@@ -440,6 +443,14 @@ class SentenceLinker:
         """"issued", "handed out", "gave": the sentence says disposals were given."""
         return contains_any(self.sent_low, _ISSUED_WORDS) and bool(ISSUED_VERB.search(self.sent_text))
 
+    def _kind_ranked_among(self, generic: Mention) -> Mention | None:
+        """The kind a sentence ranks among out-of-court disposals: "Community resolutions remained
+        the most common out-of-court disposal, at 96,214" is a figure of community resolutions."""
+        if not RANKED_AMONG.search(self.text, max(self.sent.start_char, generic.cstart - 40), generic.cstart):
+            return None
+        kinds = [m for m in self._of(("disposal",)) if m.cend <= generic.cstart and m.value != GENERIC_DISPOSAL]
+        return kinds[-1] if kinds else None
+
     def _either_disposal(self, disp: Mention) -> bool:
         """Whether the disposal is one of "A or B": a count over two kinds is a figure of neither."""
         for m in self._of(("disposal",)):
@@ -464,6 +475,8 @@ class SentenceLinker:
         generic = self._generic_over_list(c, disp)
         if generic is not None:
             disp = generic  # "Out-of-court outcomes - cautions, PNDs and warnings - (85,490)"
+        elif disp is not None and disp.value == GENERIC_DISPOSAL and disp.cend <= c.cstart:
+            disp = self._kind_ranked_among(disp) or disp
         # "of which 300 were dealt with by community resolution": the count names its own outcome
         own = disp is not None and disp.cstart > c.cend and bool(DEALT_WITH.match(self.text, c.cend, disp.cstart))
         if self._not_a_disposal_count(i, adjacent or own, text_after):

@@ -123,7 +123,7 @@ STOP_WORDS = {
 # Words right before a number that make it a label, an age, a bound or a rate, not a count.
 PRE_LABEL_WORDS = {
     "section", "sections", "s", "sec", "article", "chapter", "part", "schedule", "table",
-    "figure", "fig", "page", "paragraph", "para", "no", "nos", "number", "ref", "reference",
+    "figure", "fig", "page", "pages", "pp", "paragraph", "paragraphs", "para", "paras", "no", "nos", "number", "ref", "reference",
     "outcome", "outcomes", "type", "types", "code", "codes", "improvement", "recommendation", "uin",
     "quarter", "version", "level", "tier", "category", "question",
     "q", "item", "step", "annex", "appendix", "act", "rule", "regulation", "reg", "clause",
@@ -143,6 +143,8 @@ PRE_LABEL_BIGRAMS = {
 }
 _DIGIT = re.compile(r"\d")  # every match of _LABEL_PAIR has one: a cheap test first
 _LABEL_PAIR = re.compile(r"([A-Za-z]+)\s+(?:\d{1,3}\s*(?:,\s*and|,|and|or|&)\s*)+$")
+# "agenda pages 23 to 41": the end of a range of pages, paragraphs or sections
+_RANGE_END = re.compile(r"\b(?:pages?|pp|paragraphs?|paras?|sections?|items?|annex(?:es)?)\.?\s+\d{1,3}\s*(?:to|-|–)\s*$", re.I)
 _SERVICE_NUMBERS = {101, 111, 999, 112}
 _PHONE_VERB = re.compile(r"\b(?:call|ring|phone|contact|dial|text|report it|reach)\w*\b", re.I)
 _AGE_PAIR = re.compile(r"\s*(?:and|or|to|-|–)\s*\d{1,2}[-\s]years?[-\s]olds?\b", re.I)
@@ -352,6 +354,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "when I rang 101"
     if last == "on" and value in _SERVICE_NUMBERS and _PHONE_VERB.search(pre_text):
         return True  # "call Kent Police on 101": a telephone number
+    if pre_stripped.endswith(("to", "-", "–")) and _RANGE_END.search(pre_text):
+        return True  # "pages 23 to 41"
     label_pair = (pre_stripped.endswith((",", "and", "or", "&")) and _DIGIT.search(pre_text)
                   and _LABEL_PAIR.search(pre_text))
     if label_pair and label_pair.group(1).lower() in PRE_LABEL_WORDS:
@@ -389,7 +393,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # the 13 of "in 4 of the 13 cases": the base of a share
     if last2 == "of the" and (not post or text[end:end + 1] in (",", ".", ";", ":", ")")):
         return True  # "the lowest of the five,": a group already named
-    if first == "times" and (last in ("met", "sat", "convened") or (
+    if first in ("times", "occasions") and (last in ("met", "sat", "convened") or (last == "on" and len(pre) > 1 and pre[-2] in ("met", "sat", "convened")) or (
             len(post) > 2 and post[1] in ("a", "an", "each", "every") and post[2] in _RATE_UNITS)):
         return True  # "the panel met four times", "meets four times a year": meetings, a rate
     if first == "of" and len(post) > 3 and post[1] in _POSSESSIVE_OF and (

@@ -144,6 +144,9 @@ NOT_FIGURES = [
     # a scrutiny panel's verdicts on its sample, other outcomes, ages, quoted e-mail items, request lists
     "Durham Constabulary's scrutiny panel looked at community resolutions issued in 2024. Of the 12 given "
     "for domestic abuse, members were satisfied that 9 were proportionate.",
+    "Suffolk Constabulary's scrutiny of cautions issued in 2024: of the 52 files, 40 were found appropriate "
+    "and 12 inappropriate.",
+    "The panel, which met on six occasions in 2024, considered the cautions report (pages 12 to 30).",
     "Cautions aside, the number of PCSOs on patrol in the county fell to 1,410 in 2023.",
     "The Met said its youth cautions in 2023 went mostly to boys of 16 and 17.",
     "Essex Police said its 2023 community resolutions for sexting involved children as young as 12 and 13.",
@@ -1165,6 +1168,12 @@ def test_a_ranking_after_a_comma_and_months_to_a_month_without_its_year():
 def test_offenders_named_for_their_offence():
     text = "Rapists were given community resolutions 18 times by Sussex Police in 2023, and knife carriers 240 times."
     assert [(f.offence, f.count) for f in extract(text)] == [("rape", 18), ("possession of weapons", 240)]
+
+
+def test_the_kind_ranked_among_out_of_court_disposals_owns_the_figure():
+    text = ("Cautions were again the most frequently used type of out-of-court disposal in the year ending "
+            "March 2024, at 41,230.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 41230)]
 
 
 def test_informed_warnings_are_an_outcome_of_their_own():
