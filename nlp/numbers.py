@@ -90,6 +90,8 @@ _LABEL_TALLY_WORDS = {
 # "which polices ... around 500,000 people", "serves 1.1 million residents": a population
 _POPULATION_UNITS = {"people", "residents", "inhabitants"}
 _POPULATION_VERB = re.compile(r"\b(?:polic(?:es|ing)|serv(?:es|ing)|cover(?:s|ing)|home\s+to|population)\b[^.;:,\n]*$", re.I)
+# "31 of the 97 were youth cautions": the part is the count, what follows says what it is
+_PART_VERBS = {"were", "was", "had", "have", "received", "got", "went", "involved", "ended", "resulted", "led", "came"}
 # "dished out the most, 14, with ...": a ranking's value, not an age after a name
 _RANKING_WORDS = {"most", "highest", "largest", "biggest", "fewest", "least", "lowest", "smallest", "total", "all"}
 # "a boy of 17": an age
@@ -389,8 +391,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "when he was 15": an age
     if last == "in" and len(post) > 1 and post[0] == "of" and post[1] in ("them", "these", "those", "the"):
         return True  # "in five of them": a share of forces, not a count
-    if last2 == "of the" and len(pre) >= 4 and pre[-4] == "in" and (pre[-3][:1].isdigit() or pre[-3] in SMALL_NUMBER_WORDS):
-        return True  # the 13 of "in 4 of the 13 cases": the base of a share
+    if last2 == "of the" and len(pre) >= 3 and (pre[-3][:1].isdigit() or pre[-3] in SMALL_NUMBER_WORDS):
+        return True  # the 13 of "in 4 of the 13 cases", the 97 of "31 of the 97 were youth cautions": a share's base
     if last2 == "of the" and (not post or text[end:end + 1] in (",", ".", ";", ":", ")")):
         return True  # "the lowest of the five,": a group already named
     if first in ("times", "occasions") and (last in ("met", "sat", "convened") or (last == "on" and len(pre) > 1 and pre[-2] in ("met", "sat", "convened")) or (
@@ -429,7 +431,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if (value <= 110 and pre_end == "," and _NAME_COMMA.search(pre_text) and last not in _RANKING_WORDS
             and _COMMA_WORD.match(text, end, end + 4)):
         return True  # "Jordan Smith, 34, of Hill Road", "Man, 34, charged": an age
-    if first in ("of", "out") and len(post) > 2 and post[1] == "the" and post[2][:1].isdigit():
+    if (first in ("of", "out") and len(post) > 2 and post[1] == "the" and post[2][:1].isdigit()
+            and not (len(post) > 3 and post[3] in _PART_VERBS)):
         return True  # "18 of the 32 boroughs": a share, not a count
     if value < 10:
         line_start = text.rfind("\n", 0, start) + 1

@@ -1176,6 +1176,12 @@ def test_the_kind_ranked_among_out_of_court_disposals_owns_the_figure():
     assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 41230)]
 
 
+def test_a_part_of_a_restated_total_is_the_figure_and_the_total_is_not_repeated():
+    text = ("Forces in England and Wales gave 412 cautions for stalking in 2023. Of those, 58 of the 412 were "
+            "youth cautions.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 412), ("youth caution", 58)]
+
+
 def test_informed_warnings_are_an_outcome_of_their_own():
     text = "In 2023 the PSNI gave 1,240 cautions for theft. It also issued 310 informed warnings for criminal damage."
     assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 1240)]
