@@ -109,6 +109,7 @@ class Context:
     offence: str | None = None
     disposal: str | None = None
     disposal_age: int = 99              # sentences since a disposal was last named
+    figure_age: int = 99                # sentences since the last one that gave a figure
     topic_disposal: str | None = None   # the first disposal the document names: its subject
     offence_of_figure: bool = False     # the offence was named with a figure, not as the topic
     period: str | None = None
@@ -138,6 +139,7 @@ class Context:
         if line.heading:
             self.heading_force = None  # "What the commissioners say": the force's section is over
         self.disposal_age += 1
+        self.figure_age += 1
         self.force_recent = False
         self.last_figures = []
         _line_state(self, line, False, False)
@@ -147,6 +149,7 @@ class Context:
         An age of 0 here means the line is a numbered item that names its disposal afresh
         every time (_line_state), so it stays 0."""
         self.disposal_age += 1 if self.disposal_age else 0
+        self.figure_age += 1
 
     def last_primary(self) -> Draft | None:
         for d in reversed(self.last_figures):
@@ -334,6 +337,7 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line: Lin
         if periods and not _SOURCE_LINE.match(line.text):  # "Source: replies received in July 2024"
             ctx.period = periods[-1]
     ctx.last_figures = drafts
+    ctx.figure_age = 0 if primaries else ctx.figure_age + 1
     if drafts:
         ctx.recent_figures = (ctx.recent_figures + [d for d in drafts if not d.is_previous])[-12:]
     item = line.item

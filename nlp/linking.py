@@ -501,7 +501,7 @@ class SentenceLinker:
                 offence_m = only[0]
         period = self.period(i, loose=True)
         prev = ctx.last_primary()
-        if prev is None and ctx.disposal_age <= 2 and ctx.recent_figures and FIGURE_NOUN_REF.search(self.sent_text):
+        if prev is None and ctx.figure_age <= 2 and ctx.recent_figures and FIGURE_NOUN_REF.search(self.sent_text):
             # "Its neighbours are not far behind. Merseyside's figure was 611": the figure across
             # a sentence that gave none
             prev = ctx.recent_figures[-1]

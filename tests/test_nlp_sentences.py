@@ -1149,6 +1149,14 @@ def test_a_forces_figure_reaches_across_a_sentence_without_one():
         ("West Midlands", CR, 1310), ("Staffordshire", CR, 702), ("Warwickshire", CR, 288)]
 
 
+def test_a_figure_named_as_a_total_follows_the_last_figure_not_the_last_disposal_word():
+    text = ("Lancashire Police settled 1,420 thefts with a community resolution in 2023.\n\n"
+            "Cumbria's figure was 310. Cheshire's was 205. The numbers are falling, officers say. Lancashire's total in "
+            "2022 had been 1,610.")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)] == [
+        ("Lancashire", CR, 1420), ("Cumbria", CR, 310), ("Cheshire", CR, 205), ("Lancashire", CR, 1610)]
+
+
 def test_the_same_way_is_the_disposal_just_named_not_the_topic():
     text = ("Thousands of thefts end without so much as a caution.\n\n"
             "In 2023 Avon and Somerset Police settled 840 thefts with a community resolution. Across England and "
