@@ -32,7 +32,9 @@ BASE_POST = re.compile(
     r"^\s*(?:[\w-]+\s+){0,4}?(?:offences|crimes|incidents|cases|reports|allegations|thefts|"
     r"burglaries|robberies|assaults|rapes)\s+"
     r"(?:were\s+|had\s+been\s+|have\s+been\s+|being\s+)?(?:recorded|reported|logged)|"
-    r"^(?:(?!dealt\s+with|given|issued|received|resulted|ended)[^.;]){0,60}?,\s*of\s+which", re.I)
+    r"^\s+(?:(?!dealt\s+with|given|issued|received|resulted|ended)[^.;]){0,60}?,\s*of\s+which", re.I)
+# (the second form needs words between the count and ", of which": "5,000 reports of shoplifting, of
+# which ..."; in "PNDs had fallen to 186, of which 150 ..." the count is the disposal's own)
 # "(b) Sexual assault - 17", "- Kent: 45", "2021/22 = 14": one labelled value per line
 LIST_LINE = re.compile(r"\s*(?:[-*•·▪]|\(?[a-z0-9]{1,2}[.)])?\s*[^\s:=–-][^:=–\n]{0,60}?\s*[:=–-]\s*[\d,]+\s*\.?\s*$",
                        re.I)

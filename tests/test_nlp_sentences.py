@@ -1190,6 +1190,17 @@ def test_a_part_of_a_restated_total_is_the_figure_and_the_total_is_not_repeated(
     assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 412), ("youth caution", 58)]
 
 
+def test_a_disposal_named_only_as_a_likeness_is_not_the_counts_disposal():
+    text = ("Police Scotland gave 9,310 recorded police warnings in 2023, the nearest equivalent to a caution, "
+            "of which 1,020 were for shoplifting.")
+    assert extract(text) == []
+
+
+def test_a_disposal_count_followed_by_of_which_is_no_base_of_crimes():
+    text = "In 2023/24 penalty notices issued by Surrey Police fell to 204, of which 131 were for shoplifting."
+    assert [(f.offence, f.count) for f in extract(text)] == [(None, 204), ("shoplifting", 131)]
+
+
 def test_informed_warnings_are_an_outcome_of_their_own():
     text = "In 2023 the PSNI gave 1,240 cautions for theft. It also issued 310 informed warnings for criminal damage."
     assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 1240)]
