@@ -167,7 +167,8 @@ def segment(text: str) -> list[Block]:
             table.rows[-1] = (off, last, row[:k] + [f"{row[k]} {line.strip()}"] + row[k + 1:])
             continue
         if (cells is None and carry is None and (table is not None or pending) and not line[:1].isspace()
-                and len(line.strip()) < 60 and not any(ch.isdigit() for ch in line) and not line.rstrip().endswith((".", ":"))):
+                and len(line.strip()) < 60 and not any(ch.isdigit() for ch in line) and not line.rstrip().endswith((".", ":"))
+                and not _CAPTION_RE.match(line.strip())):  # "Table B - ...": the next table's caption
             carry = line.strip()  # kept as text too, in case no row follows
             blocks.extend(_chunks(m.start(), line))
             continue

@@ -805,6 +805,19 @@ def test_the_year_of_an_acts_name_is_not_a_period():
     assert [(f.count, f.period) for f in extract(text)] == [(96, None)]
 
 
+def test_a_caption_between_two_text_tables_starts_the_second():
+    text = ("Table A - Cautions by offence group\n"
+            "  Offence group           2022    2023\n"
+            "  Theft offences            18      22\n"
+            "  Drug offences             15      11\n\n"
+            "Table B - Community resolutions by offence group\n"
+            "  Offence group           2022    2023\n"
+            "  Theft offences            40      52\n")
+    assert [(f.disposal, f.offence, f.count, f.period) for f in extract(text)] == [
+        (CAU, "theft", 18, "2022"), (CAU, "theft", 22, "2023"), (CAU, "drug offences", 15, "2022"),
+        (CAU, "drug offences", 11, "2023"), (CR, "theft", 40, "2022"), (CR, "theft", 52, "2023")]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
