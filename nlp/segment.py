@@ -107,6 +107,7 @@ def _chunks(start: int, line: str) -> list[Block]:
     return out
 
 
+_AGE_WRAP = re.compile(r"\b(?:aged|under|over)\s+\d{1,2}$", re.I)
 _PAGE_RE = re.compile(r"page\s+\d+(?:\s+of\s+\d+)?$", re.I)
 _CAPTION_RE = re.compile(r"(?:table|figure|chart|annex)\s*[\dA-Z]", re.I)
 _RULE_RE = re.compile(r"\s*[-=_+|:\s]{3,}")  # "-------": a rule under a text table's header
@@ -124,6 +125,23 @@ def _header_run(pending: list, cells: list[str]) -> list:
             # an indented header over a blank label column, or a first column of outcome codes
             return [(start, line, [""] + head, at)] + pending[k + 1:]
     return []
+
+
+_YEARISH = re.compile(r"(?:19|20)\d{2}(?:[/-]\d{2,4})?")
+
+
+def _group_headers(pending: list, cells: list[str]) -> list:
+    """The header lines above a table whose first line only names years ("2022  2023  2022
+    2023"): the lines just before it that group those columns ("Community   Caution -" /
+    "Resolution  adults"), kept with the table so its columns can be read."""
+    if len(cells) < 2 or not all(_YEARISH.fullmatch(c) for c in cells):
+        return []
+    run = []
+    for entry in reversed(pending[-3:]):
+        if len(entry[2]) < 2:
+            break
+        run.insert(0, entry)
+    return run
 
 
 def segment(text: str) -> list[Block]:
@@ -147,7 +165,7 @@ def segment(text: str) -> list[Block]:
                 table = None  # "| Table 2: ... |  |  |" right under table 1: a new table starts
             if table is None:
                 table = Block("table", m.start(), line)
-                run = _header_run(pending, cells)
+                run = _header_run(pending, cells) or _group_headers(pending, cells)
                 if run:
                     del blocks[run[0][3]:]
                     table.start, table.text = run[0][0], run[0][1]
@@ -167,7 +185,9 @@ def segment(text: str) -> list[Block]:
             table.rows[-1] = (off, last, row[:k] + [f"{row[k]} {line.strip()}"] + row[k + 1:])
             continue
         if (cells is None and carry is None and (table is not None or pending) and not line[:1].isspace()
-                and len(line.strip()) < 60 and not any(ch.isdigit() for ch in line) and not line.rstrip().endswith((".", ":"))
+                and len(line.strip()) < 60 and not line.rstrip().endswith((".", ":"))
+                # digits only as an age band cut by the wrap: "Sexual assault on a female aged 13" / "  and over (20A)   41"
+                and (not any(ch.isdigit() for ch in line) or (table is not None and _AGE_WRAP.search(line.rstrip())))
                 and not _CAPTION_RE.match(line.strip())):  # "Table B - ...": the next table's caption
             carry = line.strip()  # kept as text too, in case no row follows
             blocks.extend(_chunks(m.start(), line))

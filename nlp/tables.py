@@ -94,6 +94,10 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
             header_lines.append(row[1])
         else:
             data.append(row)
+    data_width = max((len(r[2]) for r in data), default=0)
+    # an indented header line one cell short sits over the data, not over the row labels
+    header_rows = [[""] + r if len(r) == data_width - 1 and line[:1].isspace() and len(header_rows) > 1 else r
+                   for r, line in zip(header_rows, header_lines)]
     width = max((len(r) for r in header_rows), default=0)
     stacked = len({len(r) for r in header_rows}) > 1 and not header_lines[0].lstrip().startswith("|")
     if stacked:
@@ -125,15 +129,24 @@ def _align_stacked(header_rows: list[list[str]], lines: list[str], width: int) -
     if len(starts) != width:
         return header_rows
     bounds = [(a - 1, starts[j + 1] - 1 if j + 1 < width else 10 ** 6) for j, a in enumerate(starts)]
+    # Repeated sub-headings ("2022  2023  2022  2023") sit under groups: a group's name covers
+    # every column up to the next group's ("Community Resolution" over both of its years).
+    labels = [c for c in header_rows[ref] if c]
+    grouped = len(labels) > len(set(labels))
     out = []
     for k, (cells, line) in enumerate(zip(header_rows, lines)):
         if len(cells) == width:
             out.append(cells)
             continue
         row = [""] * width
-        for (a, b), cell in zip(_spans(line, cells), cells):
+        spans = _spans(line, cells)
+        for n, ((a, b), cell) in enumerate(zip(spans, cells)):
             j = max(range(width), key=lambda j: min(b, bounds[j][1]) - max(a, bounds[j][0]))
             row[j] = f"{row[j]} {cell}".strip()
+            next_start = spans[n + 1][0] if n + 1 < len(spans) else 10 ** 6
+            while grouped and cell and j + 1 < width and starts[j + 1] < next_start - 1 and not row[j + 1]:
+                j += 1
+                row[j] = cell
         out.append(row)
     return out
 

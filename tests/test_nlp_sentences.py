@@ -818,6 +818,20 @@ def test_a_caption_between_two_text_tables_starts_the_second():
         (CAU, "drug offences", 11, "2023"), (CR, "theft", 40, "2022"), (CR, "theft", 52, "2023")]
 
 
+def test_group_headers_over_repeated_years_and_a_label_wrapped_at_an_age_band():
+    text = ("Table 1\n\n"
+            "                                     Community        Caution -\n"
+            "Offence                              Resolution       adults\n"
+            "                                     2022    2023     2022   2023\n"
+            "Theft from the person                  14      19        3      5\n"
+            "Sexual assault on a male aged 13\n"
+            "  and over                              9      11        4      2\n")
+    assert [(f.disposal, f.offence, f.count, f.period) for f in extract(text)] == [
+        (CR, "theft", 14, "2022"), (CR, "theft", 19, "2023"), (CAU, "theft", 3, "2022"), (CAU, "theft", 5, "2023"),
+        (CR, "sexual assault", 9, "2022"), (CR, "sexual assault", 11, "2023"), (CAU, "sexual assault", 4, "2022"),
+        (CAU, "sexual assault", 2, "2023")]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
