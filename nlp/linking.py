@@ -36,6 +36,8 @@ _ISSUER_WORDS = ("council", "authorit", "enforcement", "warden", "environmental"
 _SAMPLE_WORDS = ("review", "audit", "examin", "sampl", "scrutini", "inspect", "assess")
 # A scrutiny panel's verdicts on the cases it sampled ("Of the 6 community resolutions reviewed,
 # members were satisfied that 5 met the criteria"): small counts there are of the sample.
+# a line that starts with an item number ("1.", "(b)", "Question 2"): see context._item
+ITEM_LINE = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|(?:question|q|part|item|request)\s*\d)", re.I | re.M)
 RANKED_AMONG = re.compile(r"\b(?:most|least)\s+(?:common(?:ly\s+used)?|frequent(?:ly\s+used)?|used|popular|widely\s+used)\s+"
                           r"(?:(?:type|form|kind)\s+of\s+)?$|\bcommonest\s+$", re.I)
 _REVIEWER_WORDS = _SAMPLE_WORDS + ("panel", "members", "files")
@@ -580,8 +582,10 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
     """Figures of one text block (paragraphs) with offsets shifted by base."""
     text = doc_text(doc)
     mentions = doc_mentions(doc)
-    if not any(m.kind == "count" for m in mentions):
-        # Nothing to link: only carry the names forward (one pass, no sentence split).
+    if not any(m.kind == "count" for m in mentions) and not ITEM_LINE.search(text):
+        # Nothing to link: only carry the names forward (one pass, no sentence split). Not
+        # where lines are numbered: "1. How many community resolutions ...?" must be read
+        # line by line, so that "Question 1" later means community resolutions.
         update(ctx, localise_national(ctx, mentions), [], read_line(text.rstrip().rsplit("\n", 1)[-1]))
         return []
     out: list[Draft] = []

@@ -832,6 +832,21 @@ def test_group_headers_over_repeated_years_and_a_label_wrapped_at_an_age_band():
         (CAU, "sexual assault", 2, "2023")]
 
 
+def test_an_answer_headed_by_its_question_number_takes_that_items_disposal():
+    text = ("Derbyshire Constabulary\n\nREQUEST\n\n"
+            "1. How many community resolutions were issued for criminal damage in 2022 and 2023?\n"
+            "2. How many cautions were issued for criminal damage in the same years?\n\n"
+            "RESPONSE\n\nQuestion 1\n\n"
+            "Year        Number\n2022          140\n2023          152\n\n"
+            "Question 2\n\n61 cautions were issued in 2022 and 58 in 2023.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CR, 140), (CR, 152), (CAU, 61), (CAU, 58)]
+
+
+def test_reported_to_the_procurator_fiscal_is_scotlands_charge():
+    text = "In 2023 Police Scotland reported 1,240 shoplifters to the procurator fiscal; 3,410 more were reported to the procurator fiscal for assault."
+    assert [(f.disposal, f.count) for f in extract(text)][-1:] == [("charge", 3410)]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
