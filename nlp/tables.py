@@ -176,8 +176,12 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     # per column, read once for all rows: what its header names, and whether its numbers are
     # no disposal counts (rates, codes, a review's findings) unless it is a bare "Total"
     col_infos = [read(col) for col in header]
-    col_skips = [bool(col and (SKIP_HEADER.search(col) or CODE_HEADER.match(col) or REVIEW_TABLE.search(col)))
-                 for col in header]
+    col_skips = [bool(col and (SKIP_HEADER.search(col) or CODE_HEADER.match(col) or REVIEW_TABLE.search(col)
+                               # "Shoplifting offences recorded 2023"; not "Force outcomes for offences recorded"
+                               or (_CRIMES_HEADER.search(col) and not info.get("disposal") and "outcome" not in col.lower())))
+                 for col, info in zip(header, col_infos)]
+    # "West Yorkshire total" under rows of districts: the table is that force's
+    table_force = _force_of_total(row_infos, row_labels)
     col_totals = [bool(_BARE_TOTAL.match(col)) for col in header]
     for (offset, line, cells), row_info, labels in zip(data, row_infos, row_labels):
         if any(SKIP_LABEL.match(t) for t in labels[:1] or [cells[0]]):
@@ -203,6 +207,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
             if (col_info.get("other") and not col_info.get("disposal")) or (
                     row_info.get("other") and not row_info.get("disposal")):
                 continue
+            if table_force and not row_info.get("force"):
+                row_info = {**row_info, "force": table_force}
             d = _draft(value, row_info, col_info, caption, ctx, own_axis)
             if d is None:
                 missing_disposal = True
@@ -225,6 +231,19 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     if caption.get("period"):
         ctx.period = caption["period"]
     return out
+
+
+_CRIMES_HEADER = re.compile(r"\b(?:offences|crimes)\s+(?:recorded|reported)\b|\brecorded\s+(?:offences|crimes)\b", re.I)
+
+
+def _force_of_total(row_infos: list[dict], row_labels: list[list[str]]) -> str | None:
+    """The force a total row names when no other row names one ("West Yorkshire total" under
+    Bradford, Leeds, ...)."""
+    forces = [(info.get("force"), labels) for info, labels in zip(row_infos, row_labels) if info.get("force")]
+    if len(forces) != 1:
+        return None
+    force, labels = forces[0]
+    return force if any(SKIP_LABEL.match(t) or re.search(r"\btotal\b", t, re.I) for t in labels[:1]) else None
 
 
 _BARE_TOTAL = re.compile(r"^\s*(?:grand\s+)?totals?\s*(?:\([^()]*\))?\s*:?\s*$", re.I)

@@ -847,6 +847,14 @@ def test_reported_to_the_procurator_fiscal_is_scotlands_charge():
     assert [(f.disposal, f.count) for f in extract(text)][-1:] == [("charge", 3410)]
 
 
+def test_districts_under_a_forces_total_row_are_that_forces_and_crimes_recorded_are_not_counts():
+    text = ("Community resolutions for criminal damage, 2023\n\n"
+            "| District | Community resolutions | Criminal damage offences recorded |\n|---|---|---|\n"
+            "| Sheffield | 212 | 4,410 |\n| Rotherham | 98 | 2,115 |\n| South Yorkshire total | 310 | 6,525 |\n")
+    assert [(f.force, f.count) for f in extract(text)] == [
+        ("South Yorkshire", 212), ("South Yorkshire", 98), ("South Yorkshire", 310)]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
