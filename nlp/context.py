@@ -121,6 +121,8 @@ class Context:
     campaign: bool = False              # the document reports an operation or crackdown
     disposals_named: list = field(default_factory=list)  # every disposal named so far, in order
     sample_intro: bool = False          # "the panel examined 32 cases chosen at random:" heads a sample
+    other_outcome_heading: bool = False  # the last heading named an outcome we do not count
+    last_line: str = ""                 # the text of the line read last (what introduces a table)
     national_document: bool = False     # national in scope before any force was named: a force
                                         # named later is a detail, not the document's force
 
@@ -136,6 +138,7 @@ class Context:
     def quiet_sentence(self, line: Line) -> None:
         """A sentence that names nothing: recency fades; it may still open or close a list."""
         self.sample_intro = line.sample_intro
+        self.last_line = line.text
         if line.heading:
             self.heading_force = None  # "What the commissioners say": the force's section is over
         self.disposal_age += 1
@@ -282,6 +285,7 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line: Lin
            subset: bool = False) -> None:
     """Carry what this sentence established forward to the next one."""
     ctx.sample_intro = line.sample_intro
+    ctx.last_line = line.text
     last = {}
     for m in mentions:
         last[m.kind] = m
@@ -292,8 +296,12 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line: Lin
         elif not forces:
             ctx.heading_force = None
     if ("other" in last and "disposal" not in last and not drafts
-            and line.end == ":"):
-        ctx.disposal = None  # "Recorded Police Warnings issued (s.39):" heads a list of an outcome we do not count
+            and (line.end == ":" or line.heading)):
+        # "Recorded Police Warnings issued (s.39):", "Recorded Police Warnings issued" over a
+        # table: it heads a list of an outcome we do not count
+        ctx.disposal, ctx.other_outcome_heading = None, True
+    elif "disposal" in last:
+        ctx.other_outcome_heading = False
     ctx.disposal_age += 1
     if "disposal" in last:
         ctx.disposals_named.extend(m.value for m in mentions if m.kind == "disposal")

@@ -586,7 +586,14 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         # Nothing to link: only carry the names forward (one pass, no sentence split). Not
         # where lines are numbered: "1. How many community resolutions ...?" must be read
         # line by line, so that "Question 1" later means community resolutions.
-        update(ctx, localise_national(ctx, mentions), [], read_line(text.rstrip().rsplit("\n", 1)[-1]))
+        # The last line on its own: a heading there ("Recorded Police Warnings issued") speaks for
+        # the table under it, whatever the lines before it named.
+        body = text.rstrip()
+        cut = body.rfind("\n") + 1
+        before, last = [m for m in mentions if m.cstart < cut], [m for m in mentions if m.cstart >= cut]
+        if before and cut:
+            update(ctx, localise_national(ctx, before), [], read_line(body[body.rfind("\n", 0, cut - 1) + 1:cut - 1]))
+        update(ctx, localise_national(ctx, last if cut and before else mentions), [], read_line(body[cut:]))
         return []
     out: list[Draft] = []
     breaks = [m.start() for m in NEWLINE.finditer(text)]

@@ -171,6 +171,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     if any(REVIEW_TABLE.search(t) for t in captions) or (
             any(REVIEW_TABLE.search(t) for t in header) and not any(read(t).get("disposal") for t in header)):
         return []  # a scrutiny panel's sample: "Cases reviewed", "Appropriate", "Inappropriate"
+    if not own_axis and not caption.get("disposal") and OTHER_TALLY_INTRO.match(ctx.last_line):
+        return []  # "Arrests for the same offence types are shown below.": not disposals
     out: list[Draft] = []
     missing_disposal = False
     # per column, read once for all rows: what its header names, and whether its numbers are
@@ -225,7 +227,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
         d.in_table = True
     ctx.last_figures = []
     if missing_disposal and not out:
-        return None
+        # under "Recorded Police Warnings issued" the table is of that outcome: nothing to wait for
+        return [] if ctx.other_outcome_heading else None
     if caption.get("offence"):
         ctx.offence = caption["offence"]
     if caption.get("period"):
@@ -233,6 +236,9 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     return out
 
 
+# a line that introduces a table of something other than disposals
+OTHER_TALLY_INTRO = re.compile(r"\s*(?:the\s+)?(?:number\s+of\s+)?(?:arrests|stops?\s+and\s+search(?:es)?|stop\s+searches|"
+                               r"recorded\s+(?:crimes|offences)|(?:crimes|offences)\s+recorded|calls|complaints|victims)\b", re.I)
 _CRIMES_HEADER = re.compile(r"\b(?:offences|crimes)\s+(?:recorded|reported)\b|\brecorded\s+(?:offences|crimes)\b", re.I)
 
 

@@ -855,6 +855,24 @@ def test_districts_under_a_forces_total_row_are_that_forces_and_crimes_recorded_
         ("South Yorkshire", 212), ("South Yorkshire", 98), ("South Yorkshire", 310)]
 
 
+def test_a_table_headed_by_an_outcome_outside_the_list_gives_no_figures():
+    text = ("Police Scotland does not issue community resolutions. It can issue a Recorded Police Warning.\n\n"
+            "Recorded Police Warnings issued\n"
+            "Offence                     2022/23     2023/24\n"
+            "Theft by shoplifting          4,120       4,388\n"
+            "Vandalism                       702         655\n\n"
+            "Officers also issued 3,100 penalty notices in 2023/24.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(PN, 3100)]
+
+
+def test_a_table_introduced_as_arrests_gives_no_figures():
+    text = ("Kent Police issued the following penalty notices.\n\n| Offence | 2023 |\n|---|---|\n| Criminal damage | 58 |\n"
+            "| Theft | 12 |\n\n"
+            "Arrests for the same offences are shown below; an arrest may end in a charge or a penalty notice.\n\n"
+            "| Offence | 2023 |\n|---|---|\n| Criminal damage | 275 |\n| Theft | 96 |\n")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(PN, 58), (PN, 12)]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
