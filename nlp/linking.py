@@ -56,6 +56,9 @@ _RECORDED_WORDS = ("recorded", "reported", "logged")
 _ISSUED_WORDS = ("issued", "hand", "gave", "given", "dished", "administered", "imposed", "used")
 _BASE_POST_WORDS = ("which", "recorded", "reported", "logged")  # ", of which" or the verb of a tally
 SAMPLE_INTRO = re.compile(rf"\b(?:{REVIEW_VERBS}|inspected|assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
+WITH_AFTER = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?$", re.I)
+RESOLVED_BEFORE = re.compile(r"\b(?:resolved|resolving|dealt\s+with|dealing\s+with|settled|settling|disposed\s+of|closed)\s+"
+                             r"(?:a\s+further\s+|another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
 BY_WAY_OF = re.compile(r"\b(?:by|through|via)\s+(?:(?:way|means)\s+of\s+)?(?:an?\s+|the\s+)?$", re.I)
 SAID_AFTER = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|says|told|added|confirmed|reported|announced)\b", re.I)
 RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
@@ -139,9 +142,11 @@ class SentenceLinker:
                 if disposal in NOT_HANDED_OUT and said.startswith(("used", "issued", "gave", "given", "handed")):
                     # "used them 702 times": not the no-further-action named last
                     disposal = next((d for d in reversed(self.ctx.disposals_named) if d not in NOT_HANDED_OUT), disposal)
-                # but "ended the same way" is the way just named
+                # but "ended the same way" is the way the figure before was dealt with
+                same = "same" in said and bool(self.ctx.recent_figures)
                 topical = any(w in said for w in ("way", "let-off", "slap")) and "same" not in said
-                m.value = (self.ctx.topic_disposal or disposal) if topical else disposal
+                m.value = (self.ctx.recent_figures[-1].disposal if same
+                           else (self.ctx.topic_disposal or disposal) if topical else disposal)
                 if "warning" in said:
                     # "the figure was 655 warnings": a warning, whatever was named last
                     m.value = next((d for d in (disposal, *reversed(self.ctx.disposals_named))
@@ -191,6 +196,11 @@ class SentenceLinker:
                         and m.start < next_start and BY_WAY_OF.search(self.text, max(0, m.cstart - 25), m.cstart)
                         and self._clear_between(c.cend, m.cstart, True)):
                     after_verb = m  # "to deal with 1,012 public order offences by community resolution"
+                if (after_verb is None and any_after and m.kind == "disposal" and m.start <= c.end + 8
+                        and m.start < next_start and WITH_AFTER.search(self.text, max(0, m.cstart - 12), m.cstart)
+                        and RESOLVED_BEFORE.search(self.text, max(self.sent.start_char, c.cstart - 40), c.cstart)
+                        and self._clear_between(c.cend, m.cstart, True)):
+                    after_verb = m  # "resolved 1,309 possession of drugs offences with a community resolution"
         return after_verb or in_stretch or before or after
 
     def _in_relative_clause(self, m: Mention, c: Mention) -> bool:
@@ -272,7 +282,7 @@ class SentenceLinker:
         else:
             return None
         periods = [m.value for m in self._of(("period",))]
-        forces = [m.value for m in self._of(("force",))]
+        forces = list(dict.fromkeys(m.value for m in self._of(("force",))))  # "North Wales Police - Heddlu Gogledd Cymru -": one
         out = []
         for c, d in zip(self.counts, ordered):
             out.append(Draft(forces[0] if len(forces) == 1 else d.force, d.disposal, d.offence, c.value,

@@ -62,7 +62,7 @@ EXCLUDED_UNITS = {
     "beds", "cell", "cells", "dog", "dogs", "area", "areas", "ward", "wards", "borough",
     "boroughs", "county", "counties", "district", "districts", "region", "regions",
     "station", "stations", "requests", "request", "respondents", "surveyed", "working",
-    "recommendations", "questions", "responses", "degrees", "inches", "litres", "tonnes",
+    "recommendations", "questions", "responses", "interviews", "interview", "degrees", "inches", "litres", "tonnes",
     "volunteers", "chiefs", "commissioners", "judges", "magistrates", "miles", "incident",
     "incidents", "emergency", "999", "callers", "visits", "patrols", "searches",
     # things seized, handed in or reported, and people other than those dealt with
@@ -76,6 +76,8 @@ EXCLUDED_UNITS = {
     "neighbourhoods", "neighborhoods", "streets", "parks",
     # court orders ("41 such orders"), never a disposal
     "order", "orders",
+    # "the 764 figure was the tip of the iceberg": a figure given before, named again
+    "figure",
 }
 # "used the disposal in 188 domestic incidents": after "in", incidents are what was dealt with
 _DEALT_IN_UNITS = {"incident", "incidents"}
@@ -125,7 +127,7 @@ STOP_WORDS = {
 # Words right before a number that make it a label, an age, a bound or a rate, not a count.
 PRE_LABEL_WORDS = {
     "section", "sections", "s", "sec", "article", "chapter", "part", "schedule", "table",
-    "figure", "fig", "page", "pages", "pp", "paragraph", "paragraphs", "para", "paras", "no", "nos", "number", "ref", "reference",
+    "figure", "fig", "volume", "vol", "page", "pages", "pp", "paragraph", "paragraphs", "para", "paras", "no", "nos", "number", "ref", "reference",
     "outcome", "outcomes", "type", "types", "code", "codes", "improvement", "recommendation", "uin",
     "quarter", "version", "level", "tier", "category", "question",
     "q", "item", "step", "annex", "appendix", "act", "rule", "regulation", "reg", "clause",
@@ -340,6 +342,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     core_pre = list(pre)
     while core_pre and core_pre[-1] in _APPROX_TAIL:
         core_pre.pop()
+    if value >= 1000 and "population" in core_pre[-3:]:
+        return True  # "the city's total population is approximately 330,000"
     if " ".join(core_pre[-2:]) in ("out of", "total of all", "population of") and value >= 10:
         return True  # "out of more than 67,000 reports": the base of a share
     if value <= 110 and window_contains(text, start - 90, start, _AGE_WORDS) and _AGE_STAT.search(
@@ -386,6 +390,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "a number that should be zero", "they face 230 offences"
     if value == 1 and last == "than":
         return True  # "more than one caution"
+    if value <= 110 and last2 in ("age as", "age at", "aged as"):
+        return True  # "gave his age as 81"
     if value <= 25 and (last2 in ("he was", "she was", "they were", "when aged") or last in ("turned", "turns", "turning")
                         or _age_of_young_people(pre)):
         return True  # "when he was 15": an age

@@ -147,6 +147,10 @@ NOT_FIGURES = [
     "Suffolk Constabulary's scrutiny of cautions issued in 2024: of the 52 files, 40 were found appropriate "
     "and 12 inappropriate.",
     "The panel, which met on six occasions in 2024, considered the cautions report (pages 12 to 30).",
+    "Hansard, Volume 752: debated on 3 May 2024, on cautions for shoplifting.",
+    "Kent Police said cautions were rare in 2023; the county's population is roughly 1,600,000.",
+    "The court heard he had been cautioned in 2019; the report gave his age as 44.",
+    "He was cautioned in 2022 after making no comment in four interviews.",
     "Cautions aside, the number of PCSOs on patrol in the county fell to 1,410 in 2023.",
     "The Met said its youth cautions in 2023 went mostly to boys of 16 and 17.",
     "Essex Police said its 2023 community resolutions for sexting involved children as young as 12 and 13.",
@@ -1267,6 +1271,29 @@ def test_a_disposal_named_only_as_a_likeness_is_not_the_counts_disposal():
 def test_a_disposal_count_followed_by_of_which_is_no_base_of_crimes():
     text = "In 2023/24 penalty notices issued by Surrey Police fell to 204, of which 131 were for shoplifting."
     assert [(f.offence, f.count) for f in extract(text)] == [(None, 204), ("shoplifting", 131)]
+
+
+def test_offences_resolved_with_a_disposal_named_after_them():
+    text = ("Gwent Police issued 1,030 cannabis warnings in 2023 and resolved 612 possession of drugs offences "
+            "with a community resolution.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [("cannabis warning", 1030), (CR, 612)]
+
+
+def test_respectively_with_a_force_named_twice():
+    text = ("Essex Police gave 310 cautions and 120 community resolutions for theft in 2023. "
+            "Kent Police - Kent's force - gave 280 and 95 respectively.")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)][-2:] == [("Kent", CAU, 280), ("Kent", CR, 95)]
+
+
+def test_the_same_way_is_how_the_figure_before_was_dealt_with():
+    text = ("In 2023 Durham Constabulary settled 212 thefts with a community resolution rather than charging the "
+            "offenders. Criminal damage was dealt with the same way 77 times.")
+    assert [(f.disposal, f.count) for f in extract(text)][-1:] == [(CR, 77)]
+
+
+def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
+    text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
+    assert [f.count for f in extract(text)] == [764]
 
 
 def test_informed_warnings_are_an_outcome_of_their_own():
