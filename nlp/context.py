@@ -258,7 +258,9 @@ def read_line(text: str) -> Line:
     """The Line of a line's text (without its line break)."""
     stripped = text.strip()
     end = stripped[-1:]
-    heading = 0 < len(stripped) <= 60 and end not in ".!?:;,\"”" and not stripped[:1].islower()
+    # a bulleted line ("- 11:15 City of London Police") is a list item, not a section's heading
+    heading = (0 < len(stripped) <= 60 and end not in ".!?:;,\"”" and not stripped[:1].islower()
+               and stripped[:1] not in "-•*–")
     return Line(text, end, heading, end == ":" and bool(_SAMPLE_INTRO.search(text)), _item(text[:40]))
 
 

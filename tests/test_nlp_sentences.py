@@ -1296,6 +1296,14 @@ def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     assert [f.count for f in extract(text)] == [764]
 
 
+def test_a_bulleted_line_naming_a_force_is_no_section_heading():
+    text = ("Key events\n- 09:30 Figures published\n- 11:15 Surrey Police\n\n"
+            "The Met says it issued 41 cautions for fraud in 2023. Essex Police issued 12.\n\n"
+            "Ministers have welcomed the figures.\n\n"
+            "Cautions totalled 74,210 in the year ending March 2024.")
+    assert [(f.force, f.count) for f in extract(text)][-1:] == [(None, 74210)]
+
+
 def test_informed_warnings_are_an_outcome_of_their_own():
     text = "In 2023 the PSNI gave 1,240 cautions for theft. It also issued 310 informed warnings for criminal damage."
     assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 1240)]
