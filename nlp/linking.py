@@ -142,11 +142,13 @@ class SentenceLinker:
                 if disposal in NOT_HANDED_OUT and said.startswith(("used", "issued", "gave", "given", "handed")):
                     # "used them 702 times": not the no-further-action named last
                     disposal = next((d for d in reversed(self.ctx.disposals_named) if d not in NOT_HANDED_OUT), disposal)
-                # but "ended the same way" is the way the figure before was dealt with
-                same = "same" in said and bool(self.ctx.recent_figures)
+                # but "ended the same way" is the way the figure before was dealt with, out of
+                # court ("charged 301 people ... Stalking was resolved the same way 402 times" means
+                # the community resolutions before the charges)
+                same = next((d.disposal for d in reversed(self.ctx.recent_figures)
+                             if d.disposal not in NOT_HANDED_OUT), None) if "same" in said else None
                 topical = any(w in said for w in ("way", "let-off", "slap")) and "same" not in said
-                m.value = (self.ctx.recent_figures[-1].disposal if same
-                           else (self.ctx.topic_disposal or disposal) if topical else disposal)
+                m.value = same or ((self.ctx.topic_disposal or disposal) if topical else disposal)
                 if "warning" in said:
                     # "the figure was 655 warnings": a warning, whatever was named last
                     m.value = next((d for d in (disposal, *reversed(self.ctx.disposals_named))

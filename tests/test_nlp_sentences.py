@@ -1291,6 +1291,12 @@ def test_the_same_way_is_how_the_figure_before_was_dealt_with():
     assert [(f.disposal, f.count) for f in extract(text)][-1:] == [(CR, 77)]
 
 
+def test_the_same_way_passes_over_a_charge_figure_to_the_out_of_court_one():
+    text = ("Cleveland Police used community resolutions 212 times for harassment in 2023. The force also charged "
+            "301 people with harassment. Stalking was resolved the same way 48 times.")
+    assert [(f.disposal, f.count) for f in extract(text)][-1:] == [(CR, 48)]
+
+
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
     assert [f.count for f in extract(text)] == [764]
