@@ -56,6 +56,9 @@ _RECORDED_WORDS = ("recorded", "reported", "logged")
 _ISSUED_WORDS = ("issued", "hand", "gave", "given", "dished", "administered", "imposed", "used")
 _BASE_POST_WORDS = ("which", "recorded", "reported", "logged")  # ", of which" or the verb of a tally
 SAMPLE_INTRO = re.compile(rf"\b(?:{REVIEW_VERBS}|inspected|assessed)\s+(?:a\s+sample\s+of\s+)?\d[\d,]*[^.;:]*:[^.;]*$", re.I)
+# "the number of teenagers cautioned", "children given a conditional caution": the youth kind
+YOUNG_SUBJECT = re.compile(r"\b(?:teenagers?|children|child|under-18s?|juveniles?|youngsters?|boys|girls|young\s+people)\s+"
+                           r"(?:(?:were|was|being|been|who\s+were)\s+)?(?:given\s+(?:an?\s+)?|handed\s+(?:an?\s+)?|receiving\s+(?:an?\s+)?)?$", re.I)
 WITH_AFTER = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?$", re.I)
 RESOLVED_BEFORE = re.compile(r"\b(?:resolved|resolving|dealt\s+with|dealing\s+with|settled|settling|disposed\s+of|closed)\s+"
                              r"(?:a\s+further\s+|another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
@@ -576,8 +579,10 @@ class SentenceLinker:
                 and not ctx.campaign and not _reports_campaign(self.sent_text, 0, len(self.sent_text), self.sent_low)):
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
         if disposal in ("caution", "conditional caution") and (
-                YOUTH_AFTER.match(text_after) or YOUTH_BEFORE.search(self.text, max(0, c.cstart - 20), c.cstart)):
-            disposal = "youth " + disposal  # "(31,644 adult and 7,564 youth)"
+                YOUTH_AFTER.match(text_after) or YOUTH_BEFORE.search(self.text, max(0, c.cstart - 20), c.cstart)
+                or (disp is not None and disp.kind == "disposal" and YOUNG_SUBJECT.search(
+                    self.text, max(self.sent.start_char, disp.cstart - 30), disp.cstart))):
+            disposal = "youth " + disposal  # "(31,644 adult and 7,564 youth)", "teenagers cautioned for ..."
         if offence_m is None and (TOTAL_AFTER.match(text_after) or (
                 "all" in self.sent_low and ALL_OFFENCES.search(self.sent_text))):
             offence = None  # "issued 5,480 PNDs in total": for all offences, not the topic's

@@ -1297,6 +1297,11 @@ def test_the_same_way_passes_over_a_charge_figure_to_the_out_of_court_one():
     assert [(f.disposal, f.count) for f in extract(text)][-1:] == [(CR, 48)]
 
 
+def test_young_people_cautioned_are_youth_cautions():
+    text = "The number of teenagers cautioned for shoplifting by Kent Police rose from 88 in 2022 to 120 in 2023."
+    assert [(f.disposal, f.count) for f in extract(text)] == [("youth caution", 120), ("youth caution", 88)]
+
+
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
     assert [f.count for f in extract(text)] == [764]
