@@ -1302,6 +1302,11 @@ def test_young_people_cautioned_are_youth_cautions():
     assert [(f.disposal, f.count) for f in extract(text)] == [("youth caution", 120), ("youth caution", 88)]
 
 
+def test_nfas_in_the_plural_are_no_further_action():
+    text = "In 2023 Surrey Police recorded 412 NFAs against 51 charges for stalking."
+    assert [(f.disposal, f.count) for f in extract(text)] == [("no further action", 412), ("charge", 51)]
+
+
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
     assert [f.count for f in extract(text)] == [764]
