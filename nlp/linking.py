@@ -278,6 +278,9 @@ class SentenceLinker:
         firsts: dict[str, Draft] = {}
         for d in self.ctx.recent_figures:
             firsts.setdefault(d.disposal, d)
+        by_force = self._respectively_per_force(firsts, quote, q_start)
+        if by_force is not None:
+            return by_force
         if len(firsts) >= n:
             ordered = list(firsts.values())[-n:]
         elif len(self.ctx.recent_figures) >= n:
@@ -294,6 +297,24 @@ class SentenceLinker:
                              periods[-1] if periods else None, quote, q_start, q_start + len(quote),
                              national=d.national))
         return out
+
+    def _respectively_per_force(self, firsts: dict, quote: str, q_start: int) -> list[Draft] | None:
+        """'Thames Valley Police recorded 244 and 21 respectively; Hampshire, 198 and 17': each
+        force's counts restate, in order, the kinds of the figures before."""
+        forces = self._of(("force",))
+        owners = [next((f.value for f in reversed(forces) if f.end <= c.start), None) for c in self.counts]
+        if None in owners or len(set(owners)) < 2:
+            return None
+        groups: dict[str, list[Mention]] = {}
+        for owner, c in zip(owners, self.counts):
+            groups.setdefault(owner, []).append(c)
+        sizes = {len(g) for g in groups.values()}
+        if len(sizes) != 1 or len(firsts) < (k := sizes.pop()) or k < 2:
+            return None
+        kinds = list(firsts.values())[-k:]
+        periods = [m.value for m in self._of(("period",))]
+        return [Draft(owner, d.disposal, d.offence, c.value, periods[-1] if periods else d.period, quote, q_start,
+                      q_start + len(quote)) for owner, g in groups.items() for c, d in zip(g, kinds)]
 
     def _respective_olds(self, kinds: list[str | None]) -> dict[int, int]:
         """'... compared with 201 and 38 respectively': the counts listed after an older value

@@ -1307,6 +1307,14 @@ def test_nfas_in_the_plural_are_no_further_action():
     assert [(f.disposal, f.count) for f in extract(text)] == [("no further action", 412), ("charge", 51)]
 
 
+def test_respectively_for_each_of_several_forces():
+    text = ("In 2023 Kent Police recorded 310 NFAs and 44 charges for stalking. Essex Police recorded 280 and 39 "
+            "respectively; Surrey, 150 and 12.")
+    assert [(f.force, f.disposal, f.count, f.period) for f in extract(text)][2:] == [
+        ("Essex", "no further action", 280, "2023"), ("Essex", "charge", 39, "2023"),
+        ("Surrey", "no further action", 150, "2023"), ("Surrey", "charge", 12, "2023")]
+
+
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
     assert [f.count for f in extract(text)] == [764]
