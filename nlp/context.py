@@ -161,6 +161,7 @@ class Context:
         return None
 
 
+NEGATED = re.compile(r"\b(?:not|never|nor)\s+(?:an?\s+)?$", re.I)
 _TEXT_ORDER = attrgetter("start", "end")  # a C-level key: mentions are sorted once per text block
 
 
@@ -195,6 +196,8 @@ def doc_mentions(doc) -> list[Mention]:
         if (kind == "force" and window_contains(text, cend, cend + 80, _NO_DATA_WORDS)
                 and _NO_DATA.match(text, cend, cend + 80)):
             continue  # "(1) Devon and Cornwall Police were unable to supply data": a caveat
+        if kind == "disposal" and text[cstart - 1:cstart] == " " and NEGATED.search(text, max(0, cstart - 12), cstart):
+            kind = "other"  # "is not a caution": named to be denied, so no count's disposal and no topic
         if kind in ("disposal", "force", "offence") and is_aside(text, cstart):
             continue  # "(adult caution, including conditional cautions)", "Excludes Devon and Cornwall"
         if kind == "national" and window_contains(text, cstart - 50, cstart, _SUPERLATIVE_WORDS) and _SUPERLATIVE_SCOPE.search(

@@ -1315,6 +1315,12 @@ def test_respectively_for_each_of_several_forces():
         ("Surrey", "no further action", 150, "2023"), ("Surrey", "charge", 12, "2023")]
 
 
+def test_a_disposal_named_to_be_denied_is_not_what_them_refers_to():
+    text = ("A community resolution is not a conviction and is not a caution. Figures show Dorset Police used "
+            "them for 14 burglaries in 2023.")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CR, 14)]
+
+
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
     assert [f.count for f in extract(text)] == [764]
