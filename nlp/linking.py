@@ -167,6 +167,13 @@ class SentenceLinker:
         words = self.text[max(0, m.cstart - 12):m.cstart].split()
         return words[-1].lower() if words else ""
 
+    def _preposition_before(self, m: Mention) -> str:
+        """The word before a name, past a "the" ("issued by the Metropolitan Police Service")."""
+        words = self.text[max(0, m.cstart - 16):m.cstart].lower().split()
+        if words and words[-1] == "the":
+            words.pop()
+        return words[-1] if words else ""
+
     def _clear_between(self, a: int, b: int, strict: bool) -> bool:
         """No clause break between two character offsets ('3 men and charged' is two clauses)."""
         between = self.text[a:b]
@@ -189,7 +196,7 @@ class SentenceLinker:
             elif m.start >= c.end:
                 if (m.start <= c.end + after_window and m.start < next_start
                         and self._clear_between(c.cend, m.cstart, need_in)
-                        and (not need_in or self._word_before(m) in IN_WORDS)):
+                        and (not need_in or self._preposition_before(m) in IN_WORDS)):
                     return m  # right after the count: "612 community resolutions for shoplifting"
                 if after is None and (any_after or m.start < next_start) and not (
                         need_in and not self._clear_between(c.cend, m.cstart, False)):

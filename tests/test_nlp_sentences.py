@@ -1321,6 +1321,12 @@ def test_a_disposal_named_to_be_denied_is_not_what_them_refers_to():
     assert [(f.disposal, f.count) for f in extract(text)] == [(CR, 14)]
 
 
+def test_a_part_issued_by_the_named_force_after_a_national_total():
+    text = ("In 2023, 2,940 penalty notices were issued for disorder in England and Wales, of which 402 were "
+            "issued by the Metropolitan Police Service.")
+    assert [(f.force, f.count) for f in extract(text)] == [(None, 2940), ("Metropolitan Police", 402)]
+
+
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
     assert [f.count for f in extract(text)] == [764]
