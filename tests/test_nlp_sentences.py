@@ -1327,6 +1327,13 @@ def test_a_part_issued_by_the_named_force_after_a_national_total():
     assert [(f.force, f.count) for f in extract(text)] == [(None, 2940), ("Metropolitan Police", 402)]
 
 
+def test_newspaper_names_for_image_offences():
+    text = ("In 2023 Kent Police took no further action in 410 cases of revenge porn and gave 12 community "
+            "resolutions for sexting.")
+    assert [(f.offence, f.count) for f in extract(text)] == [
+        ("sexual offences", 410), ("indecent images of children", 12)]
+
+
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
     assert [f.count for f in extract(text)] == [764]
