@@ -153,8 +153,8 @@ def segment(text: str) -> list[Block]:
         line = m.group(0)
         if not line.strip():
             continue
-        if table is None and pending and _RULE_RE.fullmatch(line) and "-" in line:
-            continue  # a rule between header lines and data
+        if (table is not None or pending) and _RULE_RE.fullmatch(line) and "-" in line:
+            continue  # a rule between header lines and data, or above a table's total row
         cells = split_cells(line)
         is_pipe = line.lstrip().startswith("|")
         tabular = cells is not None and (

@@ -197,6 +197,17 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
                 row_info = {**row_info, "period": f"{row_periods[0]} to {row_periods[-1]}"}
         stripped = line.strip()
         start = offset + (len(line) - len(line.lstrip()))
+        if 1 < len(cells) < len(header) and len(labels) == 1 and labels[0] == cells[0] and all(
+                parse_cell_number(c) is not None for c in cells[1:]):
+            # "Total   580   289" under "Offence  Code  Conditional cautions  PNDs": the numbers
+            # of a short row stand under the last columns of counts (not under "% change")
+            targets = [j for j in range(1, len(header)) if not col_skips[j]][-(len(cells) - 1):]
+            if len(targets) == len(cells) - 1:
+                placed = [""] * len(header)
+                placed[0] = cells[0]
+                for j, c in zip(targets, cells[1:]):
+                    placed[j] = c
+                cells = placed
         for j, cell in enumerate(cells[1:], 1):
             value = parse_cell_number(cell)
             if value is None or (not header and _is_year(cell)):

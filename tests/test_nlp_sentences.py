@@ -877,6 +877,19 @@ def test_a_table_introduced_as_arrests_gives_no_figures():
     assert [(f.disposal, f.count) for f in extract(text)] == [(PN, 58), (PN, 12)]
 
 
+def test_a_total_row_under_a_rule_and_short_of_the_code_column():
+    text = ("Table 2: Adult conditional cautions and penalty notices issued by Norfolk Constabulary, 2023\n\n"
+            "Offence                            Code     Conditional cautions     Penalty notices\n"
+            "Shoplifting                        46                        161                  74\n"
+            "Possession of cannabis             92E                        23                  59\n"
+            "------------------------------------------------------------------------------------\n"
+            "Total                                                        184                 133\n")
+    assert [(f.disposal, f.offence, f.count) for f in extract(text)] == [
+        ("conditional caution", "shoplifting", 161), (PN, "shoplifting", 74),
+        ("conditional caution", "drug offences", 23), (PN, "drug offences", 59),
+        ("conditional caution", None, 184), (PN, None, 133)]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
