@@ -29,7 +29,7 @@ from .linking import link_doc
 from .pipeline import build_pipeline, get_nlp, make_doc
 from .segment import segment
 from .tables import link_table
-from .vocab import disposal_keys
+from .vocab import disposal_keys, force_named_by
 
 __all__ = ["Figure", "extract", "extract_many", "html_to_text", "get_nlp", "build_pipeline"]
 
@@ -50,8 +50,8 @@ def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Fi
         plans = [segment(t) if _may_hold_figures(t) else [] for t in batch]
         docs = nlp.pipe((make_doc(nlp, b.text) for plan in plans for b in plan if b.kind == "text"),
                         batch_size=256)
-        for plan in plans:
-            ctx = Context()
+        for text, plan in zip(batch, plans):
+            ctx = Context(letterhead_force=_letterhead(text) if plan else None)
             drafts: list[Draft] = []
             waiting = []  # tables whose disposal is only named in the text after them
             for block in plan:
@@ -66,6 +66,13 @@ def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Fi
                         waiting.append(block)
                     drafts.extend(found or [])
             yield _finish(drafts)
+
+
+def _letterhead(text: str) -> str | None:
+    """The force named alone on the document's first line ("Suffolk Constabulary" over an FOI
+    letter from a unit the force shares with Norfolk): the figures' force when no other is."""
+    first = text.lstrip()[:80].split("\n", 1)[0]
+    return force_named_by(first) if first else None
 
 
 def _may_hold_figures(text: str) -> bool:

@@ -118,6 +118,7 @@ class Context:
     list_mode: bool = False             # after a heading line ending with ':'
     items: dict = field(default_factory=dict)  # numbered request items -> (disposal, offence)
     heading_force: str | None = None    # a section headed by a force's name ("South Wales")
+    letterhead_force: str | None = None  # the force whose name alone heads the document (its letter)
     campaign: bool = False              # the document reports an operation or crackdown
     disposals_named: list = field(default_factory=list)  # every disposal named so far, in order
     sample_intro: bool = False          # "the panel examined 32 cases chosen at random:" heads a sample
@@ -133,7 +134,7 @@ class Context:
             return self.force
         if (self.list_mode or len(self.forces_seen) == 1) and not self.national_document:
             return self.force
-        return self.heading_force
+        return self.heading_force or self.letterhead_force
 
     def quiet_sentence(self, line: Line) -> None:
         """A sentence that names nothing: recency fades; it may still open or close a list."""

@@ -108,3 +108,8 @@ def force_of_body(text: str) -> str | None:
         if name:
             return name
     return None
+
+
+def force_named_by(line: str) -> str | None:
+    """The force a line names and nothing else ("Suffolk Constabulary"): a letterhead."""
+    return _force_spellings().get(" ".join(line.lower().replace("’", "'").split()))

@@ -890,6 +890,12 @@ def test_a_total_row_under_a_rule_and_short_of_the_code_column():
         ("conditional caution", None, 184), (PN, None, 133)]
 
 
+def test_the_force_named_alone_at_the_top_of_a_letter_owns_its_figures():
+    text = ("Warwickshire Police\nInformation Compliance Unit (West Mercia Police and Warwickshire Police)\n\n"
+            "Response\n\nCommunity resolutions given to young people numbered 212 in 2023.")
+    assert [(f.force, f.count) for f in extract(text)] == [("Warwickshire", 212)]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
