@@ -14,7 +14,8 @@ SETS = [("heldout-a", 0.97, 0.95), ("heldout-b", 0.97, 0.95), ("heldout-c", 0.97
         ("heldout-d", 0.98, 0.94), ("heldout-e", 0.96, 0.92), ("heldout-f", 0.94, 0.96),
         ("heldout-g", 0.94, 0.94), ("heldout-h", 0.93, 0.95), ("heldout-i", 0.93, 0.89),
         ("heldout-j", 0.95, 0.97), ("heldout-k", 0.93, 0.93),
-        ("heldout-l", 0.92, 0.90), ("heldout-m", 0.93, 0.91), ("heldout-n", 0.97, 0.92)]
+        ("heldout-l", 0.92, 0.90), ("heldout-m", 0.93, 0.91), ("heldout-n", 0.97, 0.92),
+        ("heldout-o", 0.89, 0.90), ("heldout-p", 0.96, 0.92)]
 
 
 def _read(path: Path) -> str:
