@@ -62,7 +62,7 @@ YOUNG_SUBJECT = re.compile(r"\b(?:teenagers?|children|child|under-18s?|juveniles
 WITH_AFTER = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?$", re.I)
 RESOLVED_BEFORE = re.compile(r"\b(?:resolved|resolving|dealt\s+with|dealing\s+with|settled|settling|disposed\s+of|closed)\s+"
                              r"(?:a\s+further\s+|another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
-BY_WAY_OF = re.compile(r"\b(?:by|through|via)\s+(?:(?:way|means)\s+of\s+)?(?:an?\s+|the\s+)?$", re.I)
+BY_WAY_OF = re.compile(r"\b(?:by|through|via)\s+(?:(?:way|means)\s+of\s+)?(?:an?\s+|the\s+|its\s+|their\s+)?$", re.I)
 SAID_AFTER = re.compile(r"\s*(?:has\s+|had\s+)?(?:said|says|told|added|confirmed|reported|announced)\b", re.I)
 RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*$", re.I)
 NOT_HANDED_OUT = ("no further action", "charge")  # outcomes nobody "hands out" or "uses"
@@ -204,7 +204,7 @@ class SentenceLinker:
                 if (after_verb is None and not need_in and m.start <= c.end + 12 and m.start < next_start
                         and DEALT_WITH.match(self.text, c.cend, m.cstart)):
                     after_verb = m  # "a further 9 dealt with by way of a community resolution"
-                if (after_verb is None and any_after and m.kind == "disposal" and m.start <= c.end + 8
+                if (after_verb is None and any_after and m.kind in ("disposal", "other") and m.start <= c.end + 8
                         and m.start < next_start and BY_WAY_OF.search(self.text, max(0, m.cstart - 25), m.cstart)
                         and self._clear_between(c.cend, m.cstart, True)):
                     after_verb = m  # "to deal with 1,012 public order offences by community resolution"

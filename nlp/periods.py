@@ -79,13 +79,14 @@ class PeriodMatch(NamedTuple):  # a tuple: one is made for every period read
     text: str
 
 
-_RANGE_RE = re.compile(r"((?:19|20)(\d{2}))(?:/|-|–)(\d{2})$")
+_RANGE_RE = re.compile(r"((?:19|20)(\d{2}))(?:/|-|–|\s+to\s+)(\d{2})$")
 
 
 def _trim_false_year_range(found: str, start: int, end: int) -> int:
-    """'2021-22' is a financial year; '2021-96' is a year then a number: keep only the year."""
+    """'2021-22' is a financial year; '2021-96' or 'from 34 in 2022 to 52' is a year then a
+    number: keep only the year."""
     # only a text ending in a separator and two characters can match (skips the pattern for years)
-    m = _RANGE_RE.search(found) if found[-3:-2] in "/-–" else None
+    m = _RANGE_RE.search(found) if found[-3:-2] in "/-– " else None
     if m and (int(m.group(2)) + 1) % 100 != int(m.group(3)):
         return end - (len(m.group(0)) - len(m.group(1)))
     return end

@@ -1353,6 +1353,17 @@ def test_newspaper_names_for_image_offences():
         ("sexual offences", 410), ("indecent images of children", 12)]
 
 
+def test_a_rise_from_a_small_count_in_one_year_to_another_in_the_next():
+    text = "Youth conditional cautions issued by Essex Police rose from 34 in 2022 to 52 in 2023."
+    assert [(f.count, f.period) for f in extract(text)] == [(52, "2023"), (34, "2022")]
+
+
+def test_offences_dealt_with_through_a_diversion_scheme_are_not_the_warnings_before():
+    text = ("Dyfed-Powys Police issued 880 cannabis warnings in 2023 and dealt with a further 310 possession "
+            "offences through its diversion scheme.")
+    assert [f.count for f in extract(text)] == [880]
+
+
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
     assert [f.count for f in extract(text)] == [764]
