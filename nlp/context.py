@@ -66,7 +66,8 @@ CUE_KINDS = {"DISPOSAL_REF": "dref", "FORCE_REF": "fref", "NATIONAL": "national"
 
 # "1.", "2)", "(b)", "Question 2", "Q2", "Part 3": a numbered item of a request or answer
 ENUMERATOR_RE = re.compile(r"^\s*(?:(?:(?:response|answer|reply)\s+to\s+)?(?:question|q|part|item|answer|ans|a|request)\s*"
-                           r"(\d{1,2}|[a-h])\b[.):]?|\(?(\d{1,2}|[a-h])[.)])", re.IGNORECASE)
+                           r"(\d{1,2}|[a-h])\b[.):]?|\(?(\d{1,2}|[a-h])[.)](?=[ \t]*\S))", re.IGNORECASE)
+# (an enumerator has its item after it: "   46." alone on a line is an answer, not item 46)
 
 
 @dataclass(slots=True)

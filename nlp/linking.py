@@ -59,6 +59,8 @@ SAMPLE_INTRO = re.compile(rf"\b(?:{REVIEW_VERBS}|inspected|assessed)\s+(?:a\s+sa
 # "the number of teenagers cautioned", "children given a conditional caution": the youth kind
 YOUNG_SUBJECT = re.compile(r"\b(?:teenagers?|children|child|under-18s?|juveniles?|youngsters?|boys|girls|young\s+people)\s+"
                            r"(?:(?:were|was|being|been|who\s+were)\s+)?(?:given\s+(?:an?\s+)?|handed\s+(?:an?\s+)?|receiving\s+(?:an?\s+)?)?$", re.I)
+# an answer line that is only its number, perhaps after a short lead: "Nine.", "... records system: 12."
+BARE_ANSWER = re.compile(r"\s*(?:[^.?!\n]{0,140}:\s*)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\.?\s*", re.I)
 WITH_AFTER = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?$", re.I)
 RESOLVED_BEFORE = re.compile(r"\b(?:resolved|resolving|dealt\s+with|dealing\s+with|settled|settling|disposed\s+of|closed)\s+"
                              r"(?:a\s+further\s+|another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
@@ -569,7 +571,9 @@ class SentenceLinker:
             # for sexual offences" right after a paragraph about the disposal
             for_offence = offence_after and bool(FOR_OFFENCE.fullmatch(self.text, c.cend, offence_m.cstart))
             issued = ctx.disposal_age <= 2 and (self._says_issued() or for_offence or share)
-            if not (anchored and (prev or ctx.list_mode or list_line)) and not issued:
+            # "4. How many adults received a conditional caution ...?" / "Nine.": the answer to it
+            answer = ctx.last_line.rstrip().endswith("?") and bool(BARE_ANSWER.fullmatch(self.sent_text))
+            if not (anchored and (prev or ctx.list_mode or list_line)) and not issued and not answer:
                 return None
             if contains_any(self.sent_low, _RECORDED_WORDS) and RECORDED.search(self.sent_text):
                 return None  # "Rapes recorded in 2022: 1,102": crimes, not disposals

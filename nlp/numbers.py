@@ -446,8 +446,8 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
             line_end = text.find("\n", end)
             if _SUPPRESSION_NOTE.search(text, line_start, line_end if line_end >= 0 else len(text)):
                 return True  # "* Denotes a figure of 1 or 2", "* value of 1 to 4, suppressed"
-    if value < 100 and text[end:end + 1] in (".", ")") and _starts_line(text, start):
-        return True  # "1. The number of ..." / "2) ...": a list enumerator
+    if value < 100 and text[end:end + 1] in (".", ")") and text[end + 1:end + 2] not in ("\n", "\r", "") and _starts_line(text, start):
+        return True  # "1. The number of ..." / "2) ...": a list enumerator (not the answer "46." on its own line)
     if is_word and text[start:end].lower() in ("one", "a", "an") and first not in _ONE_OK:
         return True  # "one of the", "in one case": too vague to be a count
     return False

@@ -896,6 +896,12 @@ def test_the_force_named_alone_at_the_top_of_a_letter_owns_its_figures():
     assert [(f.force, f.count) for f in extract(text)] == [("Warwickshire", 212)]
 
 
+def test_an_answer_on_its_own_line_under_the_question():
+    text = ("Lincolnshire Police\n\n1. How many adults received a conditional caution for criminal damage in 2023?\n"
+            "   Seven.\n\n2. How many penalty notices were issued for criminal damage in 2023?\n   58.\n")
+    assert [(f.disposal, f.count) for f in extract(text)] == [("conditional caution", 7), (PN, 58)]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
