@@ -171,8 +171,9 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     if any(REVIEW_TABLE.search(t) for t in captions) or (
             any(REVIEW_TABLE.search(t) for t in header) and not any(read(t).get("disposal") for t in header)):
         return []  # a scrutiny panel's sample: "Cases reviewed", "Appropriate", "Inappropriate"
-    if not own_axis and not caption.get("disposal") and OTHER_TALLY_INTRO.match(ctx.last_line):
-        return []  # "Arrests for the same offence types are shown below.": not disposals
+    if not own_axis and not caption.get("disposal") and (
+            OTHER_TALLY_INTRO.match(ctx.last_line) or any(OTHER_TALLY_CAPTION.search(t) for t in captions)):
+        return []  # "Arrests for the same offence types are shown below.", "Table 1: Workforce ...": not disposals
     out: list[Draft] = []
     missing_disposal = False
     # per column, read once for all rows: what its header names, and whether its numbers are
@@ -250,6 +251,9 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
 # a line that introduces a table of something other than disposals
 OTHER_TALLY_INTRO = re.compile(r"\s*(?:the\s+)?(?:number\s+of\s+)?(?:arrests|stops?\s+and\s+search(?:es)?|stop\s+searches|"
                                r"recorded\s+(?:crimes|offences)|(?:crimes|offences)\s+recorded|calls|complaints|victims)\b", re.I)
+# a caption of a table of people, money or calls: "Table 1: Workforce on 31 March", "Police officer leavers"
+OTHER_TALLY_CAPTION = re.compile(r"\b(?:workforce|officers?|staff|leavers|recruits|recruitment|budget|spending|"
+                                 r"calls?|arrests|stops?\s+and\s+search(?:es)?|complaints|vacancies|overtime)\b", re.I)
 _CRIMES_HEADER = re.compile(r"\b(?:offences|crimes)\s+(?:recorded|reported)\b|\brecorded\s+(?:offences|crimes)\b", re.I)
 
 

@@ -902,6 +902,13 @@ def test_an_answer_on_its_own_line_under_the_question():
     assert [(f.disposal, f.count) for f in extract(text)] == [("conditional caution", 7), (PN, 58)]
 
 
+def test_a_workforce_table_after_a_request_that_named_a_disposal_gives_no_figures():
+    text = ("Request\n1. How many officers did Gwent Police employ? 2. How many officers may authorise a community "
+            "resolution?\nResponse\n| Table 1: Workforce on 31 March |  |  |\n|---|---|---|\n| Role | 2023 | 2024 |\n"
+            "|---|---|---|\n| Police officers | 1,452 | 1,502 |\n| PCSOs | 184 | 178 |\n")
+    assert extract(text) == []
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
