@@ -23,7 +23,8 @@ SKIP_HEADER = re.compile(r"%|\brate\b|per\s+1|proportion|share|change|difference
 # "Financial Quarter"): their numbers label a row, they do not count anything.
 CODE_HEADER = re.compile(r"^\s*(?:(?:offence|outcome|crime|force|home\s+office|financial)?\s*"
                          r"(?:sub)?(?:code|type|quarter|year|ref|reference|id)|"
-                         r"(?:offence|outcome|crime|force|reference|ref|case)\s+number)\s*$", re.I)
+                         r"(?:offence|outcome|crime|force|reference|ref|case)\s+(?:number|no\.?)|"
+                         r"(?:ho|home\s+office)\s+outcome(?:\s+(?:type|number|no\.?|code))?)\s*$", re.I)
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
 
 

@@ -909,6 +909,13 @@ def test_a_workforce_table_after_a_request_that_named_a_disposal_gives_no_figure
     assert extract(text) == []
 
 
+def test_a_home_office_outcome_number_column_is_no_count():
+    text = ("| Table 1: Burglary offences by outcome, Surrey Police, 2023 |  |  |\n|---|---|---|\n"
+            "| Outcome | HO outcome | Number |\n|---|---|---|\n| Caution – adults | 3 | 287 |\n"
+            "| Community Resolution | 8 | 1,106 |\n")
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 287), (CR, 1106)]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
