@@ -187,6 +187,9 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     # "West Yorkshire total" under rows of districts: the table is that force's
     table_force = _force_of_total(row_infos, row_labels)
     col_totals = [bool(_BARE_TOTAL.match(col)) for col in header]
+    # "2021  2022  2023  Total": the Total column sums the years, so its period spans them
+    col_years = [info["period"] for info in col_infos if info.get("period")]
+    year_span = f"{col_years[0]} to {col_years[-1]}" if len(col_years) >= 2 and len(set(col_years)) == len(col_years) else None
     for (offset, line, cells), row_info, labels in zip(data, row_infos, row_labels):
         if any(SKIP_LABEL.match(t) for t in labels[:1] or [cells[0]]):
             if _sum_of_kinds(labels, row_info, row_infos):
@@ -215,10 +218,13 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
             if value is None or (not header and _is_year(cell)):
                 continue
             in_header = j < len(header)
+            over_years = in_header and col_totals[j] and year_span is not None
             if in_header and col_skips[j]:
-                if not (col_totals[j] and row_info.get("disposal") and not col_disposals):
-                    continue  # but a Total column over strands is the row's disposal figure
+                if not (col_totals[j] and row_info.get("disposal") and not col_disposals) and not over_years:
+                    continue  # but a Total column over strands is the row's disposal figure, and over years its span's
             col_info = col_infos[j] if in_header else {}  # a column past the header names nothing
+            if over_years:
+                col_info = {**col_info, "period": year_span}
             if (col_info.get("other") and not col_info.get("disposal")) or (
                     row_info.get("other") and not row_info.get("disposal")):
                 continue

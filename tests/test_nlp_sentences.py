@@ -916,6 +916,16 @@ def test_a_home_office_outcome_number_column_is_no_count():
     assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 287), (CR, 1106)]
 
 
+def test_a_total_column_over_years_is_a_figure_for_their_span():
+    text = ("Table 1 - Penalty notices for disorder issued by Cheshire Constabulary, by offence and year\n\n"
+            "Offence                          2021    2022    2023    Total\n"
+            "Drunk and disorderly              212     287     301      800\n"
+            "Possession of cannabis              9      14      11       34\n")
+    assert [(f.count, f.period) for f in extract(text)] == [
+        (212, "2021"), (287, "2022"), (301, "2023"), (800, "2021 to 2023"),
+        (9, "2021"), (14, "2022"), (11, "2023"), (34, "2021 to 2023")]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
