@@ -61,6 +61,7 @@ YOUNG_SUBJECT = re.compile(r"\b(?:teenagers?|children|child|under-18s?|juveniles
                            r"(?:(?:were|was|being|been|who\s+were)\s+)?(?:given\s+(?:an?\s+)?|handed\s+(?:an?\s+)?|receiving\s+(?:an?\s+)?)?$", re.I)
 # an answer line that is only its number, perhaps after a short lead: "Nine.", "... records system: 12."
 BARE_ANSWER = re.compile(r"\s*(?:[^.?!\n]{0,140}:\s*)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\.?\s*", re.I)
+GOT_BEFORE = re.compile(r"\s+(?:[\w'-]+\s+){0,6}?(?:got|received|were\s+given|was\s+given)\s+(?:an?\s+)?", re.I)
 WITH_AFTER = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?$", re.I)
 RESOLVED_BEFORE = re.compile(r"\b(?:resolved|resolving|dealt\s+with|dealing\s+with|settled|settling|disposed\s+of|closed)\s+"
                              r"(?:a\s+further\s+|another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
@@ -215,6 +216,9 @@ class SentenceLinker:
                         and RESOLVED_BEFORE.search(self.text, max(self.sent.start_char, c.cstart - 40), c.cstart)
                         and self._clear_between(c.cend, m.cstart, True)):
                     after_verb = m  # "resolved 1,309 possession of drugs offences with a community resolution"
+                if (after_verb is None and any_after and m.kind == "disposal" and m.start <= c.end + 10
+                        and m.start < next_start and GOT_BEFORE.fullmatch(self.text, c.cend, m.cstart)):
+                    after_verb = m  # "12 teenagers who broke into homes got youth cautions"
         return after_verb or in_stretch or before or after
 
     def _in_relative_clause(self, m: Mention, c: Mention) -> bool:

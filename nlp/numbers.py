@@ -78,6 +78,7 @@ EXCLUDED_UNITS = {
     "order", "orders",
     # "the 764 figure was the tip of the iceberg": a figure given before, named again
     "figure",
+    "families", "family", "households", "household", "homeowners",
 }
 # "used the disposal in 188 domestic incidents": after "in", incidents are what was dealt with
 _DEALT_IN_UNITS = {"incident", "incidents"}
@@ -448,6 +449,11 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
                 return True  # "* Denotes a figure of 1 or 2", "* value of 1 to 4, suppressed"
     if value < 100 and text[end:end + 1] in (".", ")") and text[end + 1:end + 2] not in ("\n", "\r", "") and _starts_line(text, start):
         return True  # "1. The number of ..." / "2) ...": a list enumerator (not the answer "46." on its own line)
+    if is_word and last in ("several", "many", "few", "hundreds", "thousands") and text[start:end].lower() in (
+            "hundred", "thousand", "dozen"):
+        return True  # "several hundred": no number at all
+    if first == "times" and last2 == "at least" and value <= 20:
+        return True  # "had each stolen from shops at least ten times": a threshold
     if is_word and text[start:end].lower() in ("one", "a", "an") and first not in _ONE_OK:
         return True  # "one of the", "in one case": too vague to be a count
     return False

@@ -151,6 +151,9 @@ NOT_FIGURES = [
     "Kent Police said cautions were rare in 2023; the county's population is roughly 1,600,000.",
     "The court heard he had been cautioned in 2019; the report gave his age as 44.",
     "He was cautioned in 2022 after making no comment in four interviews.",
+    'Sussex Police said only that it had issued "several hundred" community resolutions in 2023.',
+    "Thirty-one Essex households were burgled in 2023 and offered community resolutions instead.",
+    "In 2023 Kent Police charged prolific shoplifters who had each stolen at least twelve times.",
     "Cautions aside, the number of PCSOs on patrol in the county fell to 1,410 in 2023.",
     "The Met said its youth cautions in 2023 went mostly to boys of 16 and 17.",
     "Essex Police said its 2023 community resolutions for sexting involved children as young as 12 and 13.",
@@ -1392,6 +1395,11 @@ def test_offences_dealt_with_through_a_diversion_scheme_are_not_the_warnings_bef
     text = ("Dyfed-Powys Police issued 880 cannabis warnings in 2023 and dealt with a further 310 possession "
             "offences through its diversion scheme.")
     assert [f.count for f in extract(text)] == [880]
+
+
+def test_a_disposal_the_counted_people_got_later_in_the_clause():
+    text = "In 2023 Essex Police cautioned burglars 18 times, and 14 teenagers who broke into homes got youth cautions."
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 18), ("youth caution", 14)]
 
 
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
