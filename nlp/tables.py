@@ -274,7 +274,7 @@ def _force_of_total(row_infos: list[dict], row_labels: list[list[str]]) -> str |
     return force if any(SKIP_LABEL.match(t) or re.search(r"\btotal\b", t, re.I) for t in labels[:1]) else None
 
 
-_BARE_TOTAL = re.compile(r"^\s*(?:grand\s+)?totals?\s*(?:\([^()]*\))?\s*:?\s*$", re.I)
+_BARE_TOTAL = re.compile(r"^\s*(?:grand\s+)?totals?[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*(?:\([^()]*\))?\s*:?\s*$", re.I)  # "Total*", "Total¹"
 
 
 # Kinds whose sum is "out-of-court disposals"; a total over charges or NFAs is no such figure.

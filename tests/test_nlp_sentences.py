@@ -929,6 +929,15 @@ def test_a_total_column_over_years_is_a_figure_for_their_span():
         (9, "2021"), (14, "2022"), (11, "2023"), (34, "2021 to 2023")]
 
 
+def test_a_total_row_with_a_footnote_mark():
+    text = ("Table A: Community resolutions for theft by Dorset Police, by year\n\n"
+            "Offence                  2022/23   2023/24\n"
+            "Shoplifting                   40        52\n"
+            "Theft from the person          9        11\n"
+            "Total*                        49        63\n")
+    assert [(f.count, f.period) for f in extract(text)][-2:] == [(49, "2022/23"), (63, "2023/24")]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
