@@ -62,6 +62,7 @@ YOUNG_SUBJECT = re.compile(r"\b(?:teenagers?|children|child|under-18s?|juveniles
 # an answer line that is only its number, perhaps after a short lead: "Nine.", "... records system: 12."
 BARE_ANSWER = re.compile(r"\s*(?:[^.?!\n]{0,140}:\s*)?(?:\d[\d,]*|[a-z]+(?:-[a-z]+)?)\.?\s*", re.I)
 GOT_BEFORE = re.compile(r"\s+(?:[\w'-]+\s+){0,6}?(?:got|received|were\s+given|was\s+given)\s+(?:an?\s+)?", re.I)
+ALL_OF_THEM = re.compile(r"\ball\s+(?:of\s+(?:them|which|these)\s+)?(?:were\s+|being\s+)?(?:an?\s+)?$", re.I)
 WITH_AFTER = re.compile(r"\bwith\s+(?:an?\s+|the\s+)?$", re.I)
 RESOLVED_BEFORE = re.compile(r"\b(?:resolved|resolving|dealt\s+with|dealing\s+with|settled|settling|disposed\s+of|closed)\s+"
                              r"(?:a\s+further\s+|another\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I)
@@ -502,6 +503,15 @@ class SentenceLinker:
         kinds = [m for m in self._of(("disposal",)) if m.cend <= generic.cstart and m.value != GENERIC_DISPOSAL]
         return kinds[-1] if kinds else None
 
+    def _all_of_one_kind(self, c: Mention) -> Mention | None:
+        """"used an out of court resolution for 318 hate crimes, all of them community
+        resolutions": the kind the sentence says they all were."""
+        for m in self._of(("disposal",)):
+            if m.cstart > c.cend and m.value != GENERIC_DISPOSAL and ALL_OF_THEM.search(
+                    self.text, max(c.cend, m.cstart - 25), m.cstart):
+                return m
+        return None
+
     def _either_disposal(self, disp: Mention) -> bool:
         """Whether the disposal is one of "A or B": a count over two kinds is a figure of neither."""
         for m in self._of(("disposal",)):
@@ -527,7 +537,7 @@ class SentenceLinker:
         if generic is not None:
             disp = generic  # "Out-of-court outcomes - cautions, PNDs and warnings - (85,490)"
         elif disp is not None and disp.value == GENERIC_DISPOSAL and disp.cend <= c.cstart:
-            disp = self._kind_ranked_among(disp) or disp
+            disp = self._kind_ranked_among(disp) or self._all_of_one_kind(c) or disp
         # "of which 300 were dealt with by community resolution": the count names its own outcome
         own = disp is not None and disp.cstart > c.cend and bool(DEALT_WITH.match(self.text, c.cend, disp.cstart))
         if self._not_a_disposal_count(i, adjacent or own, text_after):

@@ -1411,6 +1411,11 @@ def test_a_disposal_the_counted_people_got_later_in_the_clause():
     assert [(f.disposal, f.count) for f in extract(text)] == [(CAU, 18), ("youth caution", 14)]
 
 
+def test_an_out_of_court_count_that_were_all_of_one_kind():
+    text = "In 2023 Wiltshire Police used an out-of-court disposal for 96 hate crimes, all of them community resolutions."
+    assert [(f.disposal, f.count) for f in extract(text)] == [(CR, 96)]
+
+
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
     assert [f.count for f in extract(text)] == [764]
