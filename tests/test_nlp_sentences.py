@@ -1416,6 +1416,11 @@ def test_an_out_of_court_count_that_were_all_of_one_kind():
     assert [(f.disposal, f.count) for f in extract(text)] == [(CR, 96)]
 
 
+def test_harassment_alarm_or_distress_is_a_public_order_offence():
+    text = "Avon and Somerset Police issued 212 penalty notices in 2023 for behaviour likely to cause harassment, alarm or distress."
+    assert [(f.offence, f.count) for f in extract(text)] == [("public order offences", 212)]
+
+
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
     assert [f.count for f in extract(text)] == [764]
