@@ -163,6 +163,7 @@ class Context:
         return None
 
 
+_NOT_A_FORCE_CASED = frozenset(("MPs", "mps", "Mps"))
 NEGATED = re.compile(r"\b(?:not|never|nor)\s+(?:an?\s+)?$", re.I)
 _TEXT_ORDER = attrgetter("start", "end")  # a C-level key: mentions are sorted once per text block
 
@@ -187,6 +188,8 @@ def doc_mentions(doc) -> list[Mention]:
         if not kind:
             continue
         cstart, cend = idx[start], idx[end]
+        if kind == "force" and text[cstart:cend] in _NOT_A_FORCE_CASED:
+            continue  # matching ignores case: "MPS" is the Met, "MPs" are Members of Parliament
         while cend > cstart and text[cend - 1].isspace():
             cend -= 1
         value = canonical(label, ent_id) if label in ENTITY_KINDS else text[cstart:cend]

@@ -1421,6 +1421,12 @@ def test_harassment_alarm_or_distress_is_a_public_order_offence():
     assert [(f.offence, f.count) for f in extract(text)] == [("public order offences", 212)]
 
 
+def test_mps_in_capitals_is_the_met_and_mps_are_not():
+    text = ("The MPS issued 4,418 cannabis warnings in 2023.\n\n"
+            "MPs said the 2,160 community resolutions given by Sussex Police in 2023 were too many.")
+    assert [(f.force, f.count) for f in extract(text)] == [("Metropolitan Police", 4418), ("Sussex", 2160)]
+
+
 def test_a_figure_named_again_as_the_n_figure_is_not_a_new_one():
     text = ("Forces issued 764 cautions for stalking in 2023. Campaigners said the 764 figure was the tip of the iceberg.")
     assert [f.count for f in extract(text)] == [764]
