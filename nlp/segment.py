@@ -120,6 +120,10 @@ def _header_run(pending: list, cells: list[str]) -> list:
     for k in range(max(0, len(pending) - 4), len(pending)):
         start, line, head, at = pending[k]
         if len(head) == len(cells):
+            years = [c for c in head if _YEARISH.fullmatch(c)]
+            if len(years) > len(set(years)):  # "2021/22 2022/23 2021/22 2022/23" under group names
+                while k > 0 and len(pending[k - 1][2]) >= 2:
+                    k -= 1
             return pending[k:]
         if len(head) == len(cells) - 1 and (line[:1].isspace() or re.fullmatch(r"\d{1,3}[A-Z]?", cells[0])):
             # an indented header over a blank label column, or a first column of outcome codes

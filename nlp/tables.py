@@ -126,7 +126,8 @@ def _align_stacked(header_rows: list[list[str]], lines: list[str], width: int) -
     """Put the cells of narrower header lines ("resolution   caution") under the column of
     the full-width header line they sit below, by character position."""
     ref = next(k for k, r in enumerate(header_rows) if len(r) == width)
-    starts = [a for a, _ in _spans(lines[ref], header_rows[ref])]
+    ref_spans = _spans(lines[ref], header_rows[ref])
+    starts = [a for a, _ in ref_spans]
     if len(starts) != width:
         return header_rows
     bounds = [(a - 1, starts[j + 1] - 1 if j + 1 < width else 10 ** 6) for j, a in enumerate(starts)]
@@ -141,13 +142,20 @@ def _align_stacked(header_rows: list[list[str]], lines: list[str], width: int) -
             continue
         row = [""] * width
         spans = _spans(line, cells)
-        for n, ((a, b), cell) in enumerate(zip(spans, cells)):
+        if grouped:
+            # each column under the group name centred nearest to it ("Shoplifting" over
+            # "2022/23  2023/24", "Vandalism" over the next two)
+            groups = [((a + b) / 2, b - a, cell) for (a, b), cell in zip(spans, cells) if cell and a]
+            for j in range(1, width):
+                centre, size = (ref_spans[j][0] + ref_spans[j][1]) / 2, ref_spans[j][1] - ref_spans[j][0]
+                near = min(groups, key=lambda g: abs(g[0] - centre), default=None)
+                if near is not None and abs(near[0] - centre) <= max(near[1], size) + 6:
+                    row[j] = near[2]
+            out.append(row)
+            continue
+        for (a, b), cell in zip(spans, cells):
             j = max(range(width), key=lambda j: min(b, bounds[j][1]) - max(a, bounds[j][0]))
             row[j] = f"{row[j]} {cell}".strip()
-            next_start = spans[n + 1][0] if n + 1 < len(spans) else 10 ** 6
-            while grouped and cell and j + 1 < width and starts[j + 1] < next_start - 1 and not row[j + 1]:
-                j += 1
-                row[j] = cell
         out.append(row)
     return out
 

@@ -938,6 +938,15 @@ def test_a_total_row_with_a_footnote_mark():
     assert [(f.count, f.period) for f in extract(text)][-2:] == [(49, "2022/23"), (63, "2023/24")]
 
 
+def test_group_names_over_a_full_header_of_repeated_years():
+    text = ("Norfolk Constabulary\n\n"
+            "                                     Community resolution       Adult caution\n"
+            "Offence                              2022/23    2023/24      2022/23   2023/24\n"
+            "Exposure and voyeurism                    14         19            6         8\n")
+    assert [(f.disposal, f.count, f.period) for f in extract(text)] == [
+        (CR, 14, "2022/23"), (CR, 19, "2023/24"), (CAU, 6, "2022/23"), (CAU, 8, "2023/24")]
+
+
 def test_a_list_after_a_colon_line_is_read_item_by_item():
     text = ("In 2023, under-18s in England and Wales received 3,870 out-of-court disposals for theft. "
             "They were made up of:\n- 1,544 youth cautions\n- 1,090 youth conditional cautions\n- 1,236 community resolutions")
