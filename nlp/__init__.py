@@ -71,8 +71,11 @@ def extract_many(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[Fi
 def _letterhead(text: str) -> str | None:
     """The force named alone on the document's first line ("Suffolk Constabulary" over an FOI
     letter from a unit the force shares with Norfolk): the figures' force when no other is."""
-    first = text.lstrip()[:80].split("\n", 1)[0]
+    first = _FIRST_LINE.match(text).group(1)  # not text.lstrip(): that copies the whole document
     return force_named_by(first) if first else None
+
+
+_FIRST_LINE = re.compile(r"\s*([^\n]{0,80})")
 
 
 def _may_hold_figures(text: str) -> bool:

@@ -34,12 +34,12 @@ NOT_POLICE_ISSUER = re.compile(r"\b(?:council'?s?|local\s+authorit(?:y|ies)|civi
                                r"(?:(?!\bpolice\b)[^.;])*\b(?:issued|gave|handed\s+out|imposed)\b[^.;]*$", re.I)
 _ISSUER_WORDS = ("council", "authorit", "enforcement", "warden", "environmental")
 _SAMPLE_WORDS = ("review", "audit", "examin", "sampl", "scrutini", "inspect", "assess")
-# A scrutiny panel's verdicts on the cases it sampled ("Of the 6 community resolutions reviewed,
-# members were satisfied that 5 met the criteria"): small counts there are of the sample.
 # a line that starts with an item number ("1.", "(b)", "Question 2"): see context._item
 ITEM_LINE = re.compile(r"^[ \t]*(?:\(?(?:\d{1,2}|[a-h])[.)]|(?:question|q|part|item|request)\s*\d)", re.I | re.M)
 RANKED_AMONG = re.compile(r"\b(?:most|least)\s+(?:common(?:ly\s+used)?|frequent(?:ly\s+used)?|used|popular|widely\s+used)\s+"
                           r"(?:(?:type|form|kind)\s+of\s+)?$|\bcommonest\s+$", re.I)
+# A scrutiny panel's verdicts on the cases it sampled ("Of the 6 community resolutions reviewed,
+# members were satisfied that 5 met the criteria"): small counts there are of the sample.
 _REVIEWER_WORDS = _SAMPLE_WORDS + ("panel", "members", "files")
 _VERDICT_WORDS = ("appropriate", "satisfied", "judged", "deemed", "proportionate", " felt ", "compliant", "criteria",
                   "found that")
@@ -167,14 +167,11 @@ class SentenceLinker:
             found = self._kinds[kinds] = [m for m in self.ms if m.kind in kinds]
         return found
 
-    def _word_before(self, m: Mention) -> str:
-        words = self.text[max(0, m.cstart - 12):m.cstart].split()
-        return words[-1].lower() if words else ""
-
-    def _preposition_before(self, m: Mention) -> str:
-        """The word before a name, past a "the" ("issued by the Metropolitan Police Service")."""
-        words = self.text[max(0, m.cstart - 16):m.cstart].lower().split()
-        if words and words[-1] == "the":
+    def _word_before(self, m: Mention, past_the: bool = False) -> str:
+        """The lower-cased word before a mention; with past_the, the one before a "the"
+        ("issued by the Metropolitan Police Service")."""
+        words = self.text[max(0, m.cstart - (16 if past_the else 12)):m.cstart].lower().split()
+        if past_the and words and words[-1] == "the":
             words.pop()
         return words[-1] if words else ""
 
@@ -200,7 +197,7 @@ class SentenceLinker:
             elif m.start >= c.end:
                 if (m.start <= c.end + after_window and m.start < next_start
                         and self._clear_between(c.cend, m.cstart, need_in)
-                        and (not need_in or self._preposition_before(m) in IN_WORDS)):
+                        and (not need_in or self._word_before(m, past_the=True) in IN_WORDS)):
                     return m  # right after the count: "612 community resolutions for shoplifting"
                 if after is None and (any_after or m.start < next_start) and not (
                         need_in and not self._clear_between(c.cend, m.cstart, False)):
@@ -653,10 +650,11 @@ def link_doc(doc, base: int, ctx: Context) -> list[Draft]:
         # the table under it, whatever the lines before it named.
         body = text.rstrip()
         cut = body.rfind("\n") + 1
-        before, last = [m for m in mentions if m.cstart < cut], [m for m in mentions if m.cstart >= cut]
-        if before and cut:
+        before = [m for m in mentions if m.cstart < cut]
+        if before:
             update(ctx, localise_national(ctx, before), [], read_line(body[body.rfind("\n", 0, cut - 1) + 1:cut - 1]))
-        update(ctx, localise_national(ctx, last if cut and before else mentions), [], read_line(body[cut:]))
+            mentions = [m for m in mentions if m.cstart >= cut]
+        update(ctx, localise_national(ctx, mentions), [], read_line(body[cut:]))
         return []
     out: list[Draft] = []
     breaks = [m.start() for m in NEWLINE.finditer(text)]

@@ -105,8 +105,10 @@ _YOUNG_PEOPLE = {"boy", "boys", "girl", "girls", "child", "children", "teenager"
 def _age_of_young_people(pre: list[str]) -> bool:
     """Whether the words before a number end "boys of" or "boys of 16 and" ("boys of 16 and 17"),
     or "as young as" ("some as young as 14 and 15")."""
-    if "as" in pre and ("young as" in " ".join(pre) or "old as" in " ".join(pre)):
-        return True
+    if "as" in pre:
+        joined = " ".join(pre)
+        if "young as" in joined or "old as" in joined:
+            return True
     if len(pre) >= 2 and pre[-1] == "of":
         return pre[-2] in _YOUNG_PEOPLE
     return (len(pre) >= 4 and pre[-1] in ("and", "or", "to") and pre[-2][:1].isdigit() and pre[-3] == "of"

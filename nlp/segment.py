@@ -107,6 +107,7 @@ def _chunks(start: int, line: str) -> list[Block]:
     return out
 
 
+_YEARISH = re.compile(r"(?:19|20)\d{2}(?:[/-]\d{2,4})?")
 _AGE_WRAP = re.compile(r"\b(?:aged|under|over)\s+\d{1,2}$", re.I)
 _PAGE_RE = re.compile(r"page\s+\d+(?:\s+of\s+\d+)?$", re.I)
 _CAPTION_RE = re.compile(r"(?:table|figure|chart|annex)\s*[\dA-Z]", re.I)
@@ -122,8 +123,7 @@ def _header_run(pending: list, cells: list[str]) -> list:
         if len(head) == len(cells):
             years = [c for c in head if _YEARISH.fullmatch(c)]
             if len(years) > len(set(years)):  # "2021/22 2022/23 2021/22 2022/23" under group names
-                while k > 0 and len(pending[k - 1][2]) >= 2:
-                    k -= 1
+                k = _groups_start(pending, k, 0)
             return pending[k:]
         if len(head) == len(cells) - 1 and (line[:1].isspace() or re.fullmatch(r"\d{1,3}[A-Z]?", cells[0])):
             # an indented header over a blank label column, or a first column of outcome codes
@@ -131,7 +131,12 @@ def _header_run(pending: list, cells: list[str]) -> list:
     return []
 
 
-_YEARISH = re.compile(r"(?:19|20)\d{2}(?:[/-]\d{2,4})?")
+def _groups_start(pending: list, k: int, floor: int) -> int:
+    """Where the run of group-name lines (two cells or more: "Community   Caution -") just
+    above pending[k] starts, going back no further than floor."""
+    while k > floor and len(pending[k - 1][2]) >= 2:
+        k -= 1
+    return k
 
 
 def _group_headers(pending: list, cells: list[str]) -> list:
@@ -140,12 +145,7 @@ def _group_headers(pending: list, cells: list[str]) -> list:
     "Resolution  adults"), kept with the table so its columns can be read."""
     if len(cells) < 2 or not all(_YEARISH.fullmatch(c) for c in cells):
         return []
-    run = []
-    for entry in reversed(pending[-3:]):
-        if len(entry[2]) < 2:
-            break
-        run.insert(0, entry)
-    return run
+    return pending[_groups_start(pending, len(pending), max(0, len(pending) - 3)):]
 
 
 def segment(text: str) -> list[Block]:

@@ -198,16 +198,19 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     # "2021  2022  2023  Total": the Total column sums the years, so its period spans them
     col_years = [info["period"] for info in col_infos if info.get("period")]
     year_span = f"{col_years[0]} to {col_years[-1]}" if len(col_years) >= 2 and len(set(col_years)) == len(col_years) else None
+    # a Total under rows of years sums them: its period is theirs, not the text's
+    row_periods = list(dict.fromkeys(r["period"] for r in row_infos if r.get("period")))
+    row_span = f"{row_periods[0]} to {row_periods[-1]}" if len(row_periods) >= 2 else None
     for (offset, line, cells), row_info, labels in zip(data, row_infos, row_labels):
         if any(SKIP_LABEL.match(t) for t in labels[:1] or [cells[0]]):
             if _sum_of_kinds(labels, row_info, row_infos):
                 row_info = {**row_info, "disposal": GENERIC_DISPOSAL}
             elif not _counted_total(labels, row_info, row_infos):
                 continue
-            row_periods = list(dict.fromkeys(r["period"] for r in row_infos if r.get("period")))
-            if len(row_periods) >= 2 and _is_bare_total(labels):
-                # a Total under rows of years sums them: its period is theirs, not the text's
-                row_info = {**row_info, "period": f"{row_periods[0]} to {row_periods[-1]}"}
+            if row_span and _is_bare_total(labels):
+                row_info = {**row_info, "period": row_span}
+        if table_force and not row_info.get("force"):
+            row_info = {**row_info, "force": table_force}
         stripped = line.strip()
         start = offset + (len(line) - len(line.lstrip()))
         if 1 < len(cells) < len(header) and len(labels) == 1 and labels[0] == cells[0] and all(
@@ -236,8 +239,6 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
             if (col_info.get("other") and not col_info.get("disposal")) or (
                     row_info.get("other") and not row_info.get("disposal")):
                 continue
-            if table_force and not row_info.get("force"):
-                row_info = {**row_info, "force": table_force}
             d = _draft(value, row_info, col_info, caption, ctx, own_axis)
             if d is None:
                 missing_disposal = True
