@@ -87,6 +87,10 @@ def _may_hold_figures(text: str) -> bool:
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
+    if (a.count and a.table_start == b.table_start >= 0 and a.char_start != b.char_start
+            and not (a.total_row or b.total_row)):
+        return False  # two rows of one table ("Bradford 12", "Leeds 12") are two figures
+    # (but a total equal to one row restates it, and a table's nil rows stay one per kind)
     return all(x is None or y is None or x == y for x, y in ((a.offence, b.offence), (a.period, b.period)))
 
 

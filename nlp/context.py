@@ -98,6 +98,8 @@ class Draft:
     approximate: bool = False   # "more than 3,000", "nearly 1,500"
     subset: bool = False        # "a dozen of the cautions ...": a part of an earlier figure
     in_table: bool = False      # read from a table row
+    table_start: int = -1       # where that table starts
+    total_row: bool = False     # read from its "Total" row
 
 
 @dataclass(slots=True)

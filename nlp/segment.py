@@ -148,6 +148,34 @@ def _group_headers(pending: list, cells: list[str]) -> list:
     return pending[_groups_start(pending, len(pending), max(0, len(pending) - 3)):]
 
 
+def _aligned_header(pending: list, line: str, cells: list[str]) -> list:
+    """Header lines of a space-aligned table that do not split into its columns ("8 Community
+    22 Diversion-": one space between two columns' names; "Offence group  summonsed" under
+    "1 Charged/"), re-cut where the first data row's right-aligned columns end. Every word
+    must fall inside one column, else these are no header of this table."""
+    if "|" in line or "\t" in line or len(cells) < 3:
+        return []
+    spans = cell_spans(line)
+    if len(spans) != len(cells) or not any(ch.isalpha() for ch in cells[0]):
+        return []
+    ends = [b for _, b in spans]
+    run = []
+    for start, head_line, _, at in reversed(pending[-3:]):
+        row = [""] * len(cells)
+        for m in re.finditer(r"\S+", head_line):
+            a, b = m.span()
+            j = 0 if a < ends[0] else next((j for j in range(1, len(ends)) if a > ends[j - 1] and b <= ends[j] + 1), None)
+            if j is None:
+                break  # crosses a column's edge: not cut to this table
+            row[j] = f"{row[j]} {m.group()}".strip()
+        else:
+            if sum(1 for c in row[1:] if c) >= 2:
+                run.insert(0, (start, head_line, row, at))
+                continue
+        break
+    return run
+
+
 def segment(text: str) -> list[Block]:
     blocks: list[Block] = []
     table: Block | None = None
@@ -157,8 +185,8 @@ def segment(text: str) -> list[Block]:
         line = m.group(0)
         if not line.strip():
             continue
-        if (table is not None or pending) and _RULE_RE.fullmatch(line) and "-" in line:
-            continue  # a rule between header lines and data, or above a table's total row
+        if (table is not None or pending) and _RULE_RE.fullmatch(line) and ("-" in line or "=" in line):
+            continue  # a rule ("----", "====") between header lines and data, or above a total row
         cells = split_cells(line)
         is_pipe = line.lstrip().startswith("|")
         tabular = cells is not None and (
@@ -169,7 +197,8 @@ def segment(text: str) -> list[Block]:
                 table = None  # "| Table 2: ... |  |  |" right under table 1: a new table starts
             if table is None:
                 table = Block("table", m.start(), line)
-                run = _header_run(pending, cells) or _group_headers(pending, cells)
+                run = (_header_run(pending, cells) or _group_headers(pending, cells)
+                       or _aligned_header(pending, line, cells))
                 if run:
                     del blocks[run[0][3]:]
                     table.start, table.text = run[0][0], run[0][1]

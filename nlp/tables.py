@@ -113,8 +113,22 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
                 k -= 1
                 cell = cells[k] if k < len(cells) else ""
             parts.append(cell)
-        header.append(" ".join(p for p in parts if p))
+        header.append(_join_wrapped(p for p in parts if p))
     return captions, header, data
+
+
+def _join_wrapped(parts) -> str:
+    """A header cell's lines as one name: "Cannabis/" + "khat warn." is "Cannabis/khat warn.",
+    "Diversion-" + "ary activity" is "Diversionary activity"."""
+    out = ""
+    for part in parts:
+        if out.endswith("/"):
+            out += part
+        elif out.endswith("-") and out[-2:-1].isalpha() and part[:1].islower():
+            out = out[:-1] + part
+        else:
+            out = f"{out} {part}" if out else part
+    return out
 
 
 def _spans(line: str, cells: list[str]) -> list[tuple[int, int]]:
@@ -202,7 +216,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     row_periods = list(dict.fromkeys(r["period"] for r in row_infos if r.get("period")))
     row_span = f"{row_periods[0]} to {row_periods[-1]}" if len(row_periods) >= 2 else None
     for (offset, line, cells), row_info, labels in zip(data, row_infos, row_labels):
-        if any(SKIP_LABEL.match(t) for t in labels[:1] or [cells[0]]):
+        total_row = any(SKIP_LABEL.match(t) for t in labels[:1] or [cells[0]])
+        if total_row:
             if _sum_of_kinds(labels, row_info, row_infos):
                 row_info = {**row_info, "disposal": GENERIC_DISPOSAL}
             elif not _counted_total(labels, row_info, row_infos):
@@ -244,6 +259,7 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
                 missing_disposal = True
                 continue
             d.quote, d.char_start, d.char_end = stripped, start, start + len(stripped)
+            d.total_row = total_row
             out.append(d)
             before = _bracketed_previous(cell, value)
             if before is not None:  # "412 (455)": the bracketed value is the earlier period's
@@ -252,7 +268,7 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
                              is_previous=True)
                 out.append(prev)
     for d in out:
-        d.in_table = True
+        d.in_table, d.table_start = True, block.start
     ctx.last_figures = []
     if missing_disposal and not out:
         # under "Recorded Police Warnings issued" the table is of that outcome: nothing to wait for

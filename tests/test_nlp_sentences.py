@@ -1463,3 +1463,17 @@ def test_incidents_dealt_with_by_the_disposal_are_counted():
 def test_devon_and_cornwall_by_county():
     text = "Police issued 147 penalty notices for disorder in Cornwall's seaside towns between June and August 2024."
     assert [(f.force, f.count) for f in extract(text)] == [("Devon and Cornwall", 147)]
+
+
+def test_a_cramped_two_line_header_over_right_aligned_columns_and_rows_of_equal_counts():
+    # Header cells run into each other ("8 Community 22 Diversion-") and wrap unevenly; a
+    # "====" rule sits under them. Two districts with the same count are two figures.
+    text = ("Outcomes assigned by Cheshire Constabulary in 2023, by district\n\n"
+            "                        2 Caution   3 Caution  7 Cannabis/  8 Community 22 Diversion-    Total\n"
+            "District                   youths      adults   khat warn.   resolution  ary activity\n"
+            "================================================================================================\n"
+            "Chester                        12          40            9           61            14      136\n"
+            "Warrington                     12          33            -           61             8      114\n")
+    assert [(f.disposal, f.count) for f in extract(text)] == [
+        ("youth caution", 12), (CAU, 40), ("cannabis warning", 9), (CR, 61),
+        ("youth caution", 12), (CAU, 33), (CR, 61)]
