@@ -141,10 +141,13 @@ def _groups_start(pending: list, k: int, floor: int) -> int:
 
 def _group_headers(pending: list, cells: list[str]) -> list:
     """The header lines above a table whose first line only names years ("2022  2023  2022
-    2023"): the lines just before it that group those columns ("Community   Caution -" /
-    "Resolution  adults"), kept with the table so its columns can be read."""
-    if len(cells) < 2 or not all(_YEARISH.fullmatch(c) for c in cells):
-        return []
+    2023", after a row-label heading or none): the lines just before it that group those
+    columns ("Community   Caution -" / "Resolution  adults"), kept with the table so its
+    columns can be read."""
+    years = cells[1:] if cells and not _YEARISH.fullmatch(cells[0]) else cells  # "Crime type  2022  2023 ..."
+    if len(years) < 2 or not all(_YEARISH.fullmatch(c) for c in years) or (
+            years is not cells and len(set(years)) == len(years)):
+        return []  # (after a row-label heading, only years repeated under groups call for group names)
     return pending[_groups_start(pending, len(pending), max(0, len(pending) - 3)):]
 
 

@@ -28,7 +28,7 @@ CODE_HEADER = re.compile(r"^\s*(?:(?:offence|outcome|crime|force|home\s+office|f
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
 
 
-_YEAR_CELL = re.compile(r"(?:19|20)\d{2}")
+_YEAR_CELL = re.compile(r"(?:19|20)\d{2}(?:\s*\([A-Za-z][^()]*\))?")  # "2023", "2023 (provisional)", "2021 (Jan-Dec)"
 
 
 def _is_year(cell: str) -> bool:

@@ -1477,3 +1477,24 @@ def test_a_cramped_two_line_header_over_right_aligned_columns_and_rows_of_equal_
     assert [(f.disposal, f.count) for f in extract(text)] == [
         ("youth caution", 12), (CAU, 40), ("cannabis warning", 9), (CR, 61),
         ("youth caution", 12), (CAU, 33), (CR, 61)]
+
+
+def test_group_names_over_a_row_label_heading_and_repeated_plain_years():
+    text = ("Charges and cautions, Gwent Police\n\n"
+            "                        Charged / summonsed       Adult cautions\n"
+            "Crime type                   2022      2023        2022      2023\n"
+            "-----------------------------------------------------------------\n"
+            "Robbery                       140       151           6         4\n")
+    assert [(f.disposal, f.offence, f.count, f.period) for f in extract(text)] == [
+        ("charge", "robbery", 140, "2022"), ("charge", "robbery", 151, "2023"),
+        (CAU, "robbery", 6, "2022"), (CAU, "robbery", 4, "2023")]
+
+
+def test_abbreviated_disposal_headers_and_years_with_a_note():
+    text = ("Cautions issued by Dorset Police for criminal damage\n\n"
+            "Outcome                 2022 (Jan-Dec)    2023 (provisional)\n"
+            "Cond. caution                       14                    11\n"
+            "Youth cond. caution                  5                     3\n")
+    assert [(f.disposal, f.count, f.period) for f in extract(text)] == [
+        ("conditional caution", 14, "2022"), ("conditional caution", 11, "2023"),
+        ("youth conditional caution", 5, "2022"), ("youth conditional caution", 3, "2023")]
