@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from .context import (BROADER, SUBSET_AFTER, Context, Draft, Mention, by_sentence, doc_mentions, enter_answer_line,
                       localise_national, read_line, update)
@@ -103,6 +104,11 @@ def _reports_campaign(text: str, start: int, end: int, low: str) -> bool:
     """"a week-long crackdown", "during the operation": text[start:end] reports a campaign
     (low: that stretch in lower case, for the substring test that guards the pattern)."""
     return contains_any(low, _CAMPAIGN_WORDS) and bool(CAMPAIGN.search(text, start, end))
+
+
+# "... and Suffolk Constabulary each issued 22", "... each recorded 140"
+_EACH_VERB = re.compile(r"\s+each\s+(?:[a-z]+ed|gave|handed\s+out|made)\b[^\d.;:,]{0,30}", re.I)
+_FORCE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.I)
 
 
 def _first(items: list[Mention]) -> Mention | None:
@@ -279,6 +285,23 @@ class SentenceLinker:
                 for name, i in zip(names, sorted(drafts)):
                     setattr(drafts[i], kind, name)
 
+    def _each_of(self, i: int, d: Draft) -> list[str]:
+        """'Cheshire Constabulary and Suffolk Constabulary each issued 22 cautions': the forces
+        of the pair (or list) the count is each one's, d's own among them; else none."""
+        if " each " not in self.sent_low:
+            return []
+        c, (prev_end, _) = self.counts[i], self.bounds[i]
+        forces = [m for m in self._of(("force",)) if prev_end <= m.start and m.end <= c.start]
+        if len(forces) < 2 or not _EACH_VERB.fullmatch(self.text, forces[-1].cend, c.cstart):
+            return []
+        run = [forces[-1]]
+        for m in reversed(forces[:-1]):
+            if not _FORCE_JOIN.fullmatch(self.text, m.cend, run[0].cstart):
+                break
+            run.insert(0, m)
+        names = list(dict.fromkeys(m.value for m in run))
+        return names if len(names) >= 2 and d.force in names else []
+
     def _respectively_again(self, quote: str, q_start: int) -> list[Draft] | None:
         """'The equivalent figures were 1,210, 401 and 98 respectively': with no disposal in the
         sentence, the counts restate the last figures of as many disposal kinds, in order."""
@@ -416,7 +439,9 @@ class SentenceLinker:
             else:
                 rejected = True
         self._respectively(drafts)
-        out = list(drafts.values())
+        out = []
+        for i, d in drafts.items():
+            out.extend([d if f == d.force else replace(d, force=f) for f in self._each_of(i, d)] or [d])
         for i, partner in olds:
             new = drafts.get(partner) if partner is not None else self._earlier_figure(i)
             if new is None:

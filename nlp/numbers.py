@@ -79,6 +79,9 @@ EXCLUDED_UNITS = {
     # "the 764 figure was the tip of the iceberg": a figure given before, named again
     "figure",
     "families", "family", "households", "household", "homeowners",
+    # ranks and kit: "312 custody sergeants can authorise", "2,500 CCTV cameras", "two front counters"
+    "sergeant", "sergeants", "inspector", "inspectors", "superintendents", "camera", "cameras",
+    "cctv", "counters", "desks", "drones", "tasers", "body-worn", "bodycams", "radios",
 }
 # "used the disposal in 188 domestic incidents": after "in", incidents are what was dealt with
 _DEALT_IN_UNITS = {"incident", "incidents"}
@@ -139,7 +142,7 @@ PRE_LABEL_WORDS = {
     "every", "foi", "number", "aged", "band", "bands", "platform", "line", "wave", "round",
     "ext", "extension", "tel", "telephone", "phone", "via", "dial", "ring", "text", "sms", "between",
     "call", "calling", "contact", "contacting", "texting", "texted", "non-emergency", "emergency", "helpline",
-    "freephone", "crimestoppers",
+    "freephone", "crimestoppers", "minute",  # "(minute 38)" of a committee's minutes
     "<", ">", "≤",
 }
 PRE_LABEL_BIGRAMS = {

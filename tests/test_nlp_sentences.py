@@ -1498,3 +1498,10 @@ def test_abbreviated_disposal_headers_and_years_with_a_note():
     assert [(f.disposal, f.count, f.period) for f in extract(text)] == [
         ("conditional caution", 14, "2022"), ("conditional caution", 11, "2023"),
         ("youth conditional caution", 5, "2022"), ("youth conditional caution", 3, "2023")]
+
+
+def test_forces_that_each_issued_a_count_get_a_figure_each():
+    text = ("Wiltshire Police and Dorset Police each issued 19 cautions for stalking in 2023. "
+            "Gwent, Dyfed-Powys and North Wales each recorded 7. The two forces each saw 12 complaints.")
+    assert [(f.force, f.count) for f in extract(text)] == [
+        ("Wiltshire", 19), ("Dorset", 19), ("Gwent", 7), ("Dyfed-Powys", 7), ("North Wales", 7)]
