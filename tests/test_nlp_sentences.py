@@ -1505,3 +1505,10 @@ def test_forces_that_each_issued_a_count_get_a_figure_each():
             "Gwent, Dyfed-Powys and North Wales each recorded 7. The two forces each saw 12 complaints.")
     assert [(f.force, f.count) for f in extract(text)] == [
         ("Wiltshire", 19), ("Dorset", 19), ("Gwent", 7), ("Dyfed-Powys", 7), ("North Wales", 7)]
+
+
+def test_they_were_used_and_offences_recorded_then_dealt_with_by_the_disposal():
+    text = ("Avon and Somerset Police used community resolutions for hate crime in 2023. They were used "
+            "212 times. For theft, 640 offences recorded in the year were dealt with by a community resolution.")
+    assert [(f.disposal, f.offence, f.count) for f in extract(text)] == [
+        (CR, "hate crime", 212), (CR, "theft", 640)]
