@@ -17,7 +17,7 @@ from .pipeline import doc_text
 from .sentences import Sent, sentences
 from .wording import (
     ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, CAMPAIGN, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
-    FIGURE_REF, FIGURE_NOUN_REF, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
+    FIGURE_REF, FIGURE_NOUN_REF, IT_CHANGED, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
     contains_any, window_contains, ALL_OFFENCES, GENERIC_DISPOSAL, LABEL_COLON, REVIEW_VERBS, OTHER_CLAUSE, RISE_TO, CRIME_NOUN_AFTER, TOTAL_AFTER, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
 )
 
@@ -606,7 +606,8 @@ class SentenceLinker:
             # "The force issued 220 last year." shortly after the disposal was named; "1,006 were
             # for sexual offences" right after a paragraph about the disposal
             for_offence = offence_after and bool(FOR_OFFENCE.fullmatch(self.text, c.cend, offence_m.cstart))
-            issued = ctx.disposal_age <= 2 and (self._says_issued() or for_offence or share)
+            issued = ctx.disposal_age <= 2 and (self._says_issued() or for_offence or share) or (
+                ctx.disposal_age <= 1 and bool(IT_CHANGED.match(self.sent_text)))
             # "4. How many adults received a conditional caution ...?" / "Nine.": the answer to it
             answer = ctx.last_line.rstrip().endswith("?") and bool(BARE_ANSWER.fullmatch(self.sent_text))
             if not (anchored and (prev or ctx.list_mode or list_line)) and not issued and not answer:

@@ -39,10 +39,14 @@ BASE_POST = re.compile(
 LIST_LINE = re.compile(r"\s*(?:[-*•·▪]|\(?[a-z0-9]{1,2}[.)])?\s*[^\s:=–-][^:=–\n]{0,60}?\s*[:=–-]\s*[\d,]+\s*\.?\s*$",
                        re.I)
 # "the figure was 9", "it stood at 30": the sentence restates the previous figure's measure
-_FIGURE_NOUN = r"\b(?:the|that|this|its|a|\w+['’]s)\s+(?:figure|number|total|tally|count)\b"
+_FIGURE_NOUN = (r"\b(?:the|that|this|its|a|\w+['’]s)\s+(?:(?:correct|corrected|true|actual|real|revised|right|"
+                r"final|comparable|equivalent|overall)\s+)?(?:figure|number|total|tally|count)\b")
 FIGURE_REF = re.compile(_FIGURE_NOUN + r"|\b(?:it|this|that)\s+(?:was|were|stood\s+at|rose\s+to|fell\s+to|reached)\b", re.I)
 # "Merseyside's figure was 611": names the measure itself, so it may reach past a sentence
 FIGURE_NOUN_REF = re.compile(_FIGURE_NOUN, re.I)
+# "... use of community resolutions had doubled. It rose from 388 in 2022 to 611": the use just named
+IT_CHANGED = re.compile(r"\s*(?:it|this|that|the\s+(?:use|number|figure))\s+(?:has\s+|had\s+)?"
+                        r"(?:rose|risen|fell|fallen|dropped|climbed|went\s+(?:up|down)|increased|decreased)\s+from\b", re.I)
 SUBSET_START = re.compile(r"\s*(?:of\s+(?:these|those|which|them|the\s+\d{1,3}(?:,\d{3})*(?=\s*,))|these\s+included|this\s+included|including|"
                           r"among\s+them|that\s+included|they\s+included)\b", re.I)
 ISSUED_VERB = re.compile(r"\b(?:issued|handed\s+out|handed|gave\s+out|given\s+out|given|gave|dished\s+out|"

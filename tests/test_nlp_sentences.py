@@ -1512,3 +1512,10 @@ def test_they_were_used_and_offences_recorded_then_dealt_with_by_the_disposal():
             "212 times. For theft, 640 offences recorded in the year were dealt with by a community resolution.")
     assert [(f.disposal, f.offence, f.count) for f in extract(text)] == [
         (CR, "hate crime", 212), (CR, "theft", 640)]
+
+
+def test_a_corrected_figure_and_a_change_in_the_use_just_named():
+    text = ("Our report said Surrey Police gave 351 cautions for fraud in 2023. The correct figure is 315.\n\n"
+            "We said Kent Police's use of penalty notices for disorder had fallen. It fell from 904 in 2022 to 712 in 2023.")
+    assert [(f.force, f.count, f.period) for f in extract(text)] == [
+        ("Surrey", 351, "2023"), ("Surrey", 315, "2023"), ("Kent", 712, "2023"), ("Kent", 904, "2022")]
