@@ -111,6 +111,12 @@ _EACH_VERB = re.compile(r"\s+each\s+(?:[a-z]+ed|gave|handed\s+out|made)\b[^\d.;:
 _FORCE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.I)
 
 
+# "21 youth cautions and youth conditional cautions (combined)", "902 cautions and community resolutions"
+COMBINED_PAIR = re.compile(r"\s*(?:,|and|and/or|&|/)\s*(?:the\s+)?", re.I)
+_OUT_OF_COURT = {"community resolution", "caution", "conditional caution", "youth caution",
+                 "youth conditional caution", "penalty notice", "cannabis warning"}
+
+
 def _first(items: list[Mention]) -> Mention | None:
     return items[0] if items else None
 
@@ -544,6 +550,14 @@ class SentenceLinker:
                 return True
         return False
 
+    def _kinds_combined(self, disp: Mention) -> bool:
+        """Whether the disposal is the first of "N A and B" (no count of its own for B): the
+        count is of both kinds, so the generic out-of-court disposal's."""
+        for m in self._of(("disposal",)):
+            if m.cstart >= disp.cend and m.value != disp.value:
+                return bool(COMBINED_PAIR.fullmatch(self.text, disp.cend, m.cstart))
+        return False
+
     def primary(self, i: int, quote: str, q_start: int) -> Draft | None:
         c, ctx = self.counts[i], self.ctx
         text_after = self.text[c.cend:min(c.cend + 80, self.sent.end_char)]  # never past the sentence
@@ -560,6 +574,9 @@ class SentenceLinker:
             disp = generic  # "Out-of-court outcomes - cautions, PNDs and warnings - (85,490)"
         elif disp is not None and disp.value == GENERIC_DISPOSAL and disp.cend <= c.cstart:
             disp = self._kind_ranked_among(disp) or self._all_of_one_kind(c) or disp
+        if (adjacent and disp.kind == "disposal" and disp.cstart > c.cend and disp.value in _OUT_OF_COURT
+                and self._kinds_combined(disp)):
+            disp = Mention("disposal", disp.start, disp.end, disp.cstart, disp.cend, GENERIC_DISPOSAL)
         # "of which 300 were dealt with by community resolution": the count names its own outcome
         own = disp is not None and disp.cstart > c.cend and bool(DEALT_WITH.match(self.text, c.cend, disp.cstart))
         if self._not_a_disposal_count(i, adjacent or own, text_after):

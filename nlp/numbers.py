@@ -82,6 +82,8 @@ EXCLUDED_UNITS = {
     # ranks and kit: "312 custody sergeants can authorise", "2,500 CCTV cameras", "two front counters"
     "sergeant", "sergeants", "inspector", "inspectors", "superintendents", "camera", "cameras",
     "cctv", "counters", "desks", "drones", "tasers", "body-worn", "bodycams", "radios",
+    # a web page's chrome: "Follow (3 followers)"
+    "followers", "subscribers", "views", "likes", "comments", "replies", "annotations",
 }
 # "used the disposal in 188 domestic incidents": after "in", incidents are what was dealt with
 _DEALT_IN_UNITS = {"incident", "incidents"}

@@ -1519,3 +1519,11 @@ def test_a_corrected_figure_and_a_change_in_the_use_just_named():
             "We said Kent Police's use of penalty notices for disorder had fallen. It fell from 904 in 2022 to 712 in 2023.")
     assert [(f.force, f.count, f.period) for f in extract(text)] == [
         ("Surrey", 351, "2023"), ("Surrey", 315, "2023"), ("Kent", 712, "2023"), ("Kent", 904, "2022")]
+
+
+def test_one_count_of_two_kinds_is_out_of_court_disposals_and_children_diverted_are_not_counted():
+    text = ("Durham Constabulary gave 47 youth cautions and youth conditional cautions combined in 2023-24, "
+            "and a further 30 children were diverted under outcome 22. Kent issued 12 cautions and 8 "
+            "community resolutions in 2023.")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)] == [
+        ("Durham", "out-of-court disposal", 47), ("Kent", CAU, 12), ("Kent", CR, 8)]
