@@ -36,10 +36,11 @@ def split_cells(line: str) -> list[str] | None:
         cells = [c.strip() for c in s.split("|")]
         if all(0 < len(c) < 80 for c in cells):
             return cells
-    if "\t" in s and "  " not in s and "\t\t" in s and s.count("\t") >= 3:
+    if "\t" in s and "  " not in s and line.count("\t") >= 2:
         # a spreadsheet saved as tab-separated text: two tabs in a row are a blank cell
-        # ("Robbery<TAB>3<TAB><TAB><TAB>2"), which keeps the numbers under their columns
-        cells = [c.strip() for c in s.split("\t")]
+        # ("Robbery<TAB>3<TAB><TAB><TAB>2"), and so is a leading tab (a merged cell: the year
+        # of the rows above), which keeps the numbers under their columns
+        cells = [c.strip() for c in line.rstrip("\t\r\n ").split("\t")]
         if sum(1 for c in cells if c) >= 2 and all(len(c) < 80 for c in cells):
             return cells
     if "\t" in s or "  " in s:

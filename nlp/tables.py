@@ -186,7 +186,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
         caption.update({k: v for k, v in read(text).items() if k not in caption})
     # When rows or columns name disposals, the unnamed ones are other outcomes ("Investigation
     # complete - no suspect identified"): they must not borrow the caption's or text's disposal.
-    row_infos = [_row_info(labels or cells[:1], read) for labels, (_, _, cells) in zip(row_labels, data)]
+    row_infos = _carry_merged_cells(
+        [_row_info(labels or cells[:1], read) for labels, (_, _, cells) in zip(row_labels, data)], data, read)
     col_disposals = any(read(t).get("disposal") for t in header)
     own_axis = col_disposals or any(  # a "Total community resolutions" row does not make the rows other outcomes
         r.get("disposal") for r, labels in zip(row_infos, row_labels)
@@ -205,7 +206,7 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
     col_skips = [bool(col and (SKIP_HEADER.search(col) or CODE_HEADER.match(col) or REVIEW_TABLE.search(col)
                                # "Shoplifting offences recorded 2023"; not "Force outcomes for offences recorded"
                                or (_CRIMES_HEADER.search(col) and not info.get("disposal") and "outcome" not in col.lower())))
-                 for col, info in zip(header, col_infos)]
+                 and not _names_total_disposals(col, info) for col, info in zip(header, col_infos)]
     # "West Yorkshire total" under rows of districts: the table is that force's
     table_force = _force_of_total(row_infos, row_labels)
     col_totals = [bool(_BARE_TOTAL.match(col)) for col in header]
@@ -287,6 +288,29 @@ OTHER_TALLY_INTRO = re.compile(r"\s*(?:the\s+)?(?:number\s+of\s+)?(?:arrests|sto
 OTHER_TALLY_CAPTION = re.compile(r"\b(?:workforce|officers?|staff|leavers|recruits|recruitment|budget|spending|"
                                  r"calls?|arrests|stops?\s+and\s+search(?:es)?|complaints|vacancies|overtime)\b", re.I)
 _CRIMES_HEADER = re.compile(r"\b(?:offences|crimes)\s+(?:recorded|reported)\b|\brecorded\s+(?:offences|crimes)\b", re.I)
+
+
+def _names_total_disposals(col: str, info: dict) -> bool:
+    """"Total out of court disposals": a column of the generic disposal's counts, not a sum to skip."""
+    return info.get("disposal") == GENERIC_DISPOSAL and not SKIP_HEADER.search(_TOTAL_WORD.sub("", col))
+
+
+_TOTAL_WORD = re.compile(r"\btotal\b", re.I)
+
+
+def _carry_merged_cells(row_infos: list[dict], data: list, read) -> list[dict]:
+    """A spreadsheet's merged first cell ("2022/23" beside the first of its rows, blank beside
+    the rest) names the period, force or offence of every row down to the next one filled."""
+    group: dict = {}
+    out = []
+    for info, (_, _, cells) in zip(row_infos, data):
+        if len(cells) >= 3 and cells[0]:
+            group = {k: v for k, v in read(cells[0]).items() if k in ("period", "force", "offence")} if any(
+                c and parse_cell_number(c) is None for c in cells[1:2]) else {}
+        elif len(cells) >= 3 and group:
+            info = {**group, **info}
+        out.append(info)
+    return out
 
 
 def _force_of_total(row_infos: list[dict], row_labels: list[list[str]]) -> str | None:

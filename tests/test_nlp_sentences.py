@@ -1527,3 +1527,17 @@ def test_one_count_of_two_kinds_is_out_of_court_disposals_and_children_diverted_
             "community resolutions in 2023.")
     assert [(f.force, f.disposal, f.count) for f in extract(text)] == [
         ("Durham", "out-of-court disposal", 47), ("Kent", CAU, 12), ("Kent", CR, 8)]
+
+
+def test_a_tab_separated_sheet_with_a_merged_year_cell_and_a_total_out_of_court_column():
+    text = ("Cumbria Constabulary\t\t\t\t\n"
+            "\t\tAdult caution\tCommunity resolution\tTotal out of court disposals\n"
+            "2022/23\tTheft offences\t31\t140\t171\n"
+            "\tDrug offences\t12\t66\t78\n"
+            "\t\t\t\t\n"
+            "2023/24\tTheft offences\t29\t151\t180\n")
+    assert [(f.disposal, f.offence, f.count, f.period) for f in extract(text)] == [
+        (CAU, "theft", 31, "2022/23"), (CR, "theft", 140, "2022/23"), ("out-of-court disposal", "theft", 171, "2022/23"),
+        (CAU, "drug offences", 12, "2022/23"), (CR, "drug offences", 66, "2022/23"),
+        ("out-of-court disposal", "drug offences", 78, "2022/23"),
+        (CAU, "theft", 29, "2023/24"), (CR, "theft", 151, "2023/24"), ("out-of-court disposal", "theft", 180, "2023/24")]
