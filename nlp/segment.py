@@ -111,6 +111,8 @@ def _chunks(start: int, line: str) -> list[Block]:
 _YEARISH = re.compile(r"(?:19|20)\d{2}(?:[/-]\d{2,4})?")
 _AGE_WRAP = re.compile(r"\b(?:aged|under|over)\s+\d{1,2}$", re.I)
 _PAGE_RE = re.compile(r"page\s+\d+(?:\s+of\s+\d+)?$", re.I)
+_LABEL_HEAD_WRAP = re.compile(r"\s{0,2}[a-z][a-z()]{1,15}\s*", re.I)  # one word, at the start
+_PAGE_FOOT = re.compile(r"\bpage\s+\d+\s+of\s+\d+\s*$", re.I)
 _CAPTION_RE = re.compile(r"(?:table|figure|chart|annex)\s*[\dA-Z]", re.I)
 _RULE_RE = re.compile(r"\s*[-=_+|:\s]{3,}")  # "-------": a rule under a text table's header
 
@@ -191,6 +193,9 @@ def segment(text: str) -> list[Block]:
             continue
         if (table is not None or pending) and _RULE_RE.fullmatch(line) and ("-" in line or "=" in line):
             continue  # a rule ("----", "====") between header lines and data, or above a total row
+        if table is not None and len(table.rows) >= 2 and (
+                _PAGE_FOOT.search(line) or any(line.strip() == row[1].strip() for row in table.rows[:4])):
+            continue  # a page's footer, or the header repeated on the next page: the table goes on
         cells = split_cells(line)
         is_pipe = line.lstrip().startswith("|")
         tabular = cells is not None and (
@@ -231,8 +236,10 @@ def segment(text: str) -> list[Block]:
             continue
         carry = None
         table = None
-        if cells is None and pending and line[:4].isspace() and len(line.strip()) < 40:
-            # the last line of a stacked header where only one column wraps that far
+        if cells is None and pending and len(line.strip()) < 40 and (line[:4].isspace() or (
+                len(pending[-1][2]) >= 3 and _LABEL_HEAD_WRAP.fullmatch(line))):
+            # the last line of a stacked header where only one column wraps that far (the row
+            # labels' heading too: "Financial" / "year")
             pending.append((m.start(), line, [line.strip()], len(blocks)))
         elif cells is None:
             pending = []
@@ -313,7 +320,8 @@ def _is_wrapped_label(line: str, table: Block) -> bool:
     """An indented short line of words under a space-aligned table row with a text label."""
     last = table.rows[-1][2]
     words = line.strip()
-    labels = [c for c in last if _is_label(c)]
+    # (a year labels its row too: "2023/24" over "(provisional)")
+    labels = [c for c in last if _is_label(c)] or [c for c in last[:1] if _YEARISH.match(c)]
     label_col = table.rows[-1][1].find(labels[0]) if labels else 0
     indent = len(line) - len(line.lstrip())
     return (bool(labels) and indent >= 1 and indent >= label_col - 1 and len(words) < 40

@@ -14,7 +14,8 @@ from .pipeline import PERIODS_KEY, PeriodFinder, doc_text, make_doc, token_start
 from .segment import Block, cell_spans
 from .vocab import canonical
 
-SKIP_LABEL = re.compile(r"^\s*(?:grand\s+)?(?:(?:totals?|all\s+outcomes|sums?|percentages?|proportions?|rates?|"
+_TOTAL_QUALIFIER = r"(?:(?:grand|overall|annual|combined|[a-z]+-year|\d+-year)\s+)?"  # "Grand total", "Five-year total"
+SKIP_LABEL = re.compile(r"^\s*" + _TOTAL_QUALIFIER + r"(?:(?:totals?|all\s+outcomes|sums?|percentages?|proportions?|rates?|"
                         r"changes?|differences?|shares?)\b|%|per\s)", re.I)
 REVIEW_TABLE = re.compile(r"\b(?:cases\s+reviewed|reviewed|dip[- ]?sampled?|sampled|panel\s+findings?|"
                           r"inappropriate|appropriate\s+with)\b", re.I)
@@ -35,6 +36,7 @@ def _is_year(cell: str) -> bool:
     return bool(_YEAR_CELL.fullmatch(cell.strip()))
 
 
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\W\d])[¹²³⁴⁵⁶⁷⁸⁹⁰†‡*]+")  # "caution¹", "NFA²": a note's mark, not part of the name
 _CELL_CACHE: dict[str, dict] = {}   # header and label cells repeat across documents
 _CELL_CACHE_MAX = 20_000
 
@@ -50,7 +52,7 @@ class CellReader:
         ruler = nlp.get_pipe("policewatch_ruler")
         periods = PeriodFinder(require_disposal=False)  # a header "2021" names no disposal
         for t in todo:  # only the components a cell needs: no sentences, no counts
-            _CELL_CACHE[t] = self._read(periods(ruler(make_doc(nlp, t))))
+            _CELL_CACHE[t] = self._read(periods(ruler(make_doc(nlp, _FOOTNOTE_MARK.sub("", t)))))
 
     @staticmethod
     def _read(doc) -> dict:
@@ -96,8 +98,10 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
         else:
             data.append(row)
     data_width = max((len(r[2]) for r in data), default=0)
-    # an indented header line one cell short sits over the data, not over the row labels
-    header_rows = [[""] + r if len(r) == data_width - 1 and line[:1].isspace() and len(header_rows) > 1 else r
+    # an indented header line one cell short sits over the data, not over the row labels (indented
+    # further than the data rows: a PDF's text may put a blank before every line)
+    data_indent = _indent(data[0][1]) if data else 0
+    header_rows = [[""] + r if len(r) == data_width - 1 and _indent(line) > data_indent and len(header_rows) > 1 else r
                    for r, line in zip(header_rows, header_lines)]
     width = max((len(r) for r in header_rows), default=0)
     stacked = len({len(r) for r in header_rows}) > 1 and not header_lines[0].lstrip().startswith("|")
@@ -129,6 +133,10 @@ def _join_wrapped(parts) -> str:
         else:
             out = f"{out} {part}" if out else part
     return out
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _spans(line: str, cells: list[str]) -> list[tuple[int, int]]:
@@ -286,6 +294,7 @@ OTHER_TALLY_INTRO = re.compile(r"\s*(?:the\s+)?(?:number\s+of\s+)?(?:arrests|sto
                                r"recorded\s+(?:crimes|offences)|(?:crimes|offences)\s+recorded|calls|complaints|victims)\b", re.I)
 # a caption of a table of people, money or calls: "Table 1: Workforce on 31 March", "Police officer leavers"
 OTHER_TALLY_CAPTION = re.compile(r"\b(?:workforce|officers?|staff|leavers|recruits|recruitment|budget|spending|"
+                                 r"recorded\s+crimes?|(?:crimes|offences)\s+recorded|"
                                  r"calls?|arrests|stops?\s+and\s+search(?:es)?|complaints|vacancies|overtime)\b", re.I)
 _CRIMES_HEADER = re.compile(r"\b(?:offences|crimes)\s+(?:recorded|reported)\b|\brecorded\s+(?:offences|crimes)\b", re.I)
 
@@ -323,7 +332,7 @@ def _force_of_total(row_infos: list[dict], row_labels: list[list[str]]) -> str |
     return force if any(SKIP_LABEL.match(t) or re.search(r"\btotal\b", t, re.I) for t in labels[:1]) else None
 
 
-_BARE_TOTAL = re.compile(r"^\s*(?:grand\s+)?totals?[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*(?:\([^()]*\))?\s*:?\s*$", re.I)  # "Total*", "Total¹"
+_BARE_TOTAL = re.compile(r"^\s*" + _TOTAL_QUALIFIER + r"totals?[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]*\s*(?:\([^()]*\))?\s*:?\s*$", re.I)  # "Total*", "Total¹"
 
 
 # Kinds whose sum is "out-of-court disposals"; a total over charges or NFAs is no such figure.
@@ -360,7 +369,7 @@ def _counted_total(labels: list[str], row_info: dict, row_infos: list[dict]) -> 
     return False
 
 
-_NOT_A_LABEL = re.compile(r"[<>]?\s*\d+|[*.\-–]+|n/?a|[+\-–]?\s*\d[\d.,]*\s*%|\[[a-z]\]", re.I)
+_NOT_A_LABEL = re.compile(r"[<>]?\s*\d+|[+\-–]?\d[\d,]*\.\d+|[*.\-–]+|n/?a|[+\-–]?\s*\d[\d.,]*\s*%|\[[a-z]\]", re.I)
 
 
 @lru_cache(maxsize=8192)  # the same cells recur in every row and every table of a kind

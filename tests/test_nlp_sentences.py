@@ -1541,3 +1541,22 @@ def test_a_tab_separated_sheet_with_a_merged_year_cell_and_a_total_out_of_court_
         (CAU, "drug offences", 12, "2022/23"), (CR, "drug offences", 66, "2022/23"),
         ("out-of-court disposal", "drug offences", 78, "2022/23"),
         (CAU, "theft", 29, "2023/24"), (CR, "theft", 151, "2023/24"), ("out-of-court disposal", "theft", 180, "2023/24")]
+
+
+def test_a_pdf_table_across_a_page_break_with_noted_headers_and_a_multi_year_total():
+    header = ("                 Adult       Community     CR as %\n"
+              " Financial       caution¹    resolution²   of crimes\n"
+              " year\n")
+    text = ("Table 1: Outcomes of stalking offences, Norfolk Constabulary\n\n" + header +
+            " 2021/22           210          305          2.1\n"
+            " 2022/23           198          321          2.3\n\n"
+            " Norfolk Constabulary - FOI/24/0918                        Page 2 of 2\n\n" + header +
+            " 2023/24           187          344          2.4\n"
+            " (provisional)\n"
+            " ---------------------------------------------------\n"
+            " Three-year        595          970          2.3\n"
+            " total\n")
+    assert [(f.disposal, f.count, f.period) for f in extract(text)] == [
+        (CAU, 210, "2021/22"), (CR, 305, "2021/22"), (CAU, 198, "2022/23"), (CR, 321, "2022/23"),
+        (CAU, 187, "2023/24"), (CR, 344, "2023/24"), (CAU, 595, "2021/22 to 2023/24"),
+        (CR, 970, "2021/22 to 2023/24")]
