@@ -28,7 +28,7 @@ _JOINED = re.compile(r"\s*,?\s*(?:and|plus|as\s+well\s+as)\s+(?:to\s+)?(?:the\s+
 _SOURCE_LINE = re.compile(r"\s*(?:(?:sources?|notes?|date(?:\s+of\s+(?:response|request))?)\s*:|"
                           r"(?:published|updated|last\s+updated|first\s+published|posted|released)\b)", re.I)
 _SUPERLATIVE_SCOPE = re.compile(r"\b(?:largest|biggest|smallest|highest|lowest|greatest|busiest|worst|best|most|"
-                                r"least|fewest|only)\b[^.;:,()]{0,30}$", re.I)
+                                r"least|fewest|only|top|bottom|quartile|ranked|ranking|ranks)\b[^.;:,()]{0,30}$", re.I)
 # Forces that police a whole nation: in their own documents "the national figures" are theirs,
 # and "forces in England and Wales" are other forces.
 DEVOLVED_FORCES = {"Police Scotland", "Police Service of Northern Ireland"}
@@ -41,7 +41,7 @@ _WHOLE_UK = re.compile(r"\b(?:uk|britain|united\s+kingdom)\b", re.I)
 _ASIDE_WORDS = ("incl", "excl", "except", "than", "apart", "replac", "supersed", "favo", "instead", "place")
 _EXAMPLE_WORDS = ("like", "such", "e.g", "example")
 _NO_DATA_WORDS = ("unable", "not", "excluded", "omitted", "missing")
-_SUPERLATIVE_WORDS = ("est", "worst", "most", "least", "only")  # largest, busiest, fewest ...
+_SUPERLATIVE_WORDS = ("est", "worst", "most", "least", "only", "top", "bottom", "quartile", "rank")  # largest, busiest, ...
 
 
 def is_aside(text: str, cstart: int) -> bool:

@@ -315,6 +315,14 @@ class SentenceLinker:
         if (n < 2 or "respectively" not in self.sent_text.lower()
                 or self._of(("disposal", "dref", "other"))):
             return None
+        periods = [m.value for m in self._of(("period",))]
+        named = list(dict.fromkeys(m.value for m in self._of(("force",)) if m.end <= self.counts[0].start))
+        if len(named) == n and self.ctx.recent_figures:
+            # "Devon and Cornwall, Avon and Somerset and Dorset issued 77, 64 and 29 respectively":
+            # one count per force, of the figure before
+            d = self.ctx.recent_figures[-1]
+            return [Draft(f, d.disposal, d.offence, c.value, periods[-1] if periods else d.period, quote, q_start,
+                          q_start + len(quote)) for f, c in zip(named, self.counts)]
         firsts: dict[str, Draft] = {}
         for d in self.ctx.recent_figures:
             firsts.setdefault(d.disposal, d)
@@ -329,7 +337,6 @@ class SentenceLinker:
             ordered = self.ctx.recent_figures[-n:]
         else:
             return None
-        periods = [m.value for m in self._of(("period",))]
         forces = list(dict.fromkeys(m.value for m in self._of(("force",))))  # "North Wales Police - Heddlu Gogledd Cymru -": one
         out = []
         for c, d in zip(self.counts, ordered):

@@ -85,6 +85,8 @@ EXCLUDED_UNITS = {
     # a web page's chrome: "Follow (3 followers)"
     "followers", "subscribers", "views", "likes", "comments", "replies", "annotations",
 }
+_LEVEL_WORDS = {"stood", "stands", "stand", "was", "were", "is", "are", "remained", "remains", "put", "level",
+                "total", "figure", "peaked", "settled", "came", "steady", "unchanged", "capped", "set"}
 # "used the disposal in 188 domestic incidents": after "in", incidents are what was dealt with
 _DEALT_IN_UNITS = {"incident", "incidents"}
 # The head of a list label that counts something other than disposals ("- Victims referred to
@@ -382,6 +384,9 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
         return True  # "aged 10 to 17", "aged from 18 to 57"
     if last == "and" and len(pre) >= 3 and pre[-3] == "between":
         return True  # "a figure between 1 and 4": a band, not a count
+    if (last == "at" and value <= 21 and (len(pre) < 2 or pre[-2] not in _LEVEL_WORDS)
+            and (not post or first in ("for", "when", "after", "and", "but", "because", "while"))):
+        return True  # "my son got a caution at 15 for ...": an age ("stood at 15" is a level)
     if last in MONTH_WORDS and value <= 31:
         return True  # "March 3"
     if last in ("in", "of") and len(pre) >= 2 and (pre[-2][:1].isdigit() or pre[-2] in SMALL_NUMBER_WORDS):

@@ -1560,3 +1560,14 @@ def test_a_pdf_table_across_a_page_break_with_noted_headers_and_a_multi_year_tot
         (CAU, 210, "2021/22"), (CR, 305, "2021/22"), (CAU, 198, "2022/23"), (CR, 321, "2022/23"),
         (CAU, 187, "2023/24"), (CR, 344, "2023/24"), (CAU, 595, "2021/22 to 2023/24"),
         (CR, 970, "2021/22 to 2023/24")]
+
+
+def test_a_forces_own_report_ranked_nationally_and_forces_paired_with_counts_respectively():
+    text = ("Cumbria Constabulary\nAnnual Report 2023/24\n\n"
+            "Charges rose by 6% to 3,410 in 2023/24, placing us in the top quartile nationally. "
+            "In 2023/24 officers issued 902 community resolutions.\n\n"
+            "Lancashire issued the most cautions for stalking in 2023, at 163. Merseyside, Cheshire and "
+            "Cumbria issued 77, 64 and 29 respectively. My son got a caution at 15 for far less.")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)] == [
+        ("Cumbria", "charge", 3410), ("Cumbria", CR, 902), ("Lancashire", CAU, 163),
+        ("Merseyside", CAU, 77), ("Cheshire", CAU, 64), ("Cumbria", CAU, 29)]
