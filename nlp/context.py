@@ -319,6 +319,10 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line: Lin
         ctx.disposals_named.extend(m.value for m in mentions if m.kind == "disposal")
         ctx.disposal, ctx.disposal_age = last["disposal"].value, 0
         ctx.topic_disposal = ctx.topic_disposal or next(m.value for m in mentions if m.kind == "disposal")
+    elif "dref" in last and last["dref"].value and drafts:
+        # "using the soft option 37 times" read as the story's community resolutions: "the
+        # sanction" in the next sentence is that one too
+        ctx.disposal, ctx.disposal_age = last["dref"].value, 0
     if "offence" in last:
         offences = {m.value for m in mentions if m.kind == "offence"}
         # a breakdown over several offences leaves the document's topic offence in place

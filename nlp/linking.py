@@ -166,7 +166,7 @@ class SentenceLinker:
                 # the community resolutions before the charges)
                 same = next((d.disposal for d in reversed(self.ctx.recent_figures)
                              if d.disposal not in NOT_HANDED_OUT), None) if "same" in said else None
-                topical = any(w in said for w in ("way", "let-off", "slap")) and "same" not in said
+                topical = any(w in said for w in ("way", "let-off", "slap", "soft")) and "same" not in said
                 m.value = same or ((self.ctx.topic_disposal or disposal) if topical else disposal)
                 if "warning" in said:
                     # "the figure was 655 warnings": a warning, whatever was named last

@@ -1571,3 +1571,12 @@ def test_a_forces_own_report_ranked_nationally_and_forces_paired_with_counts_res
     assert [(f.force, f.disposal, f.count) for f in extract(text)] == [
         ("Cumbria", "charge", 3410), ("Cumbria", CR, 902), ("Lancashire", CAU, 163),
         ("Merseyside", CAU, 77), ("Cheshire", CAU, 64), ("Cumbria", CAU, 29)]
+
+
+def test_the_soft_option_is_the_storys_disposal_and_the_sanction_after_it_too():
+    text = ("SHOPLIFTERS TOLD TO SAY SORRY\n\n"
+            "Forces handed out 4,120 community resolutions for shop theft in 2023. Another 900 thieves got "
+            "away with a caution.\n\n"
+            "Essex Police used the soft option 212 times. The Met used the sanction 198 times.")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)][-2:] == [
+        ("Essex", CR, 212), ("Metropolitan Police", CR, 198)]
