@@ -1580,3 +1580,9 @@ def test_the_soft_option_is_the_storys_disposal_and_the_sanction_after_it_too():
             "Essex Police used the soft option 212 times. The Met used the sanction 198 times.")
     assert [(f.force, f.disposal, f.count) for f in extract(text)][-2:] == [
         ("Essex", CR, 212), ("Metropolitan Police", CR, 198)]
+
+
+def test_knife_carrying_and_sex_attackers_name_their_offences():
+    text = ("Knife-carrying teenagers given youth cautions\n\n"
+            "Kent Police gave 61 youth cautions in 2023. In London, the Met cautioned 38 sex attackers in 2023.")
+    assert [(f.offence, f.count) for f in extract(text)] == [("possession of weapons", 61), ("sexual assault", 38)]
