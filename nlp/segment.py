@@ -62,7 +62,9 @@ def _csv_cells(s: str) -> list[str] | None:
     if bare.count(",") < 2 or ", " in bare or not re.search(r"[^\d],|,[^\d]", bare):
         return None
     cells = [c.strip() for c in next(csv.reader([s]))]
-    if sum(1 for c in cells if c) < 2 or any(len(c) >= 120 for c in cells):
+    # a long quoted cell (a Home Office outcome's full description) is still a cell; long
+    # unquoted text between commas is prose
+    if sum(1 for c in cells if c) < 2 or any(len(c) >= 120 for c in bare.split(",")):
         return None
     while cells and not cells[-1]:
         cells.pop()  # ",,,,," padding to the sheet's width
@@ -324,7 +326,7 @@ def _is_wrapped_label(line: str, table: Block) -> bool:
     labels = [c for c in last if _is_label(c)] or [c for c in last[:1] if _YEARISH.match(c)]
     label_col = table.rows[-1][1].find(labels[0]) if labels else 0
     indent = len(line) - len(line.lstrip())
-    return (bool(labels) and indent >= 1 and indent >= label_col - 1 and len(words) < 40
+    return (bool(labels) and indent >= 1 and indent >= label_col - 1 and len(words) < 60
             and not _PAGE_RE.match(words) and not _has_number_cell(["", words])
             and not table.text.lstrip().startswith("|"))
 

@@ -92,7 +92,7 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
         filled = [c for c in cells if c]
         if not header_rows and len(filled) == 1:
             captions.append(filled[0])
-        elif not any(parse_cell_number(c) is not None and not _is_year(c) for c in cells[1:]):
+        elif not any(parse_cell_number(c) is not None and not _is_year(c) for c in cells[1:]) or _mostly_words(cells):
             header_rows.append(cells)
             header_lines.append(row[1])
         else:
@@ -119,6 +119,13 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
             parts.append(cell)
         header.append(_join_wrapped(p for p in parts if p))
     return captions, header, data
+
+
+def _mostly_words(cells: list[str]) -> bool:
+    """A header line with a number in it ("Police force  rape  summonsed  ...  1,000" of "CR per
+    1,000 recorded"): one number at most, and three cells of words, before any data row."""
+    numbers = sum(1 for c in cells[1:] if parse_cell_number(c) is not None)
+    return numbers <= 1 and sum(1 for c in cells[1:] if _is_label_cell(c)) >= 3
 
 
 def _join_wrapped(parts) -> str:

@@ -1586,3 +1586,28 @@ def test_knife_carrying_and_sex_attackers_name_their_offences():
     text = ("Knife-carrying teenagers given youth cautions\n\n"
             "Kent Police gave 61 youth cautions in 2023. In London, the Met cautioned 38 sex attackers in 2023.")
     assert [(f.offence, f.count) for f in extract(text)] == [("possession of weapons", 61), ("sexual assault", 38)]
+
+
+def test_a_header_with_a_number_in_it_a_long_quoted_csv_cell_and_a_long_wrapped_label():
+    table = ("Table 4: Outcomes for burglary offences, year ending March 2024\n\n"
+             "                  Charged/    Adult      Community     CR per\n"
+             " Police force     summonsed   caution    resolution    1,000\n"
+             " Cleveland             52          3            2       1.6\n"
+             " Durham                61          5            4       2.1\n")
+    assert [(f.force, f.disposal, f.count) for f in extract(table)] == [
+        ("Cleveland", "charge", 52), ("Cleveland", CAU, 3), ("Cleveland", CR, 2),
+        ("Durham", "charge", 61), ("Durham", CAU, 5), ("Durham", CR, 4)]
+    sheet = ("Force Name,Outcome Type,Outcome Description,Count\n"
+             'Cheshire,8,"Community Resolution",640\n'
+             'Cheshire,22,"Diversionary, educational or intervention activity, resulting from the crime report, '
+             'has been undertaken and it is not in the public interest to take any further action",31\n'
+             'Cumbria,8,"Community Resolution",402\n')
+    assert [(f.force, f.disposal, f.count) for f in extract(sheet)] == [("Cheshire", CR, 640), ("Cumbria", CR, 402)]
+    rows = ("Outcomes for stalking offences, Dorset Police, 2023/24\n\n"
+            " Outcome  Description                                   Number\n"
+            " 10       Formal action against the offender is not         41\n"
+            "          in the public interest (police decision)\n"
+            " 14       Evidential difficulties - suspect not            402\n"
+            "          identified\n"
+            " 8        Community resolution                             164\n")
+    assert [(f.disposal, f.count) for f in extract(rows)] == [(CR, 164)]
