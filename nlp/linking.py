@@ -117,6 +117,11 @@ _OUT_OF_COURT = {"community resolution", "caution", "conditional caution", "yout
                  "youth conditional caution", "penalty notice", "cannabis warning"}
 
 
+# "reports ... rose ... to": what rose is a tally of crimes, not of disposals
+CRIME_NOUN_RISING = re.compile(r"\b(?:reports|incidents|allegations|arrests|calls)\b(?:\s+[\w-]+){0,5}\s+(?:has\s+|have\s+|"
+                               r"had\s+)?(?:rose|risen|increased|fell|fallen|dropped|climbed|jumped|grew)\b", re.I)
+
+
 def _first(items: list[Mention]) -> Mention | None:
     return items[0] if items else None
 
@@ -496,8 +501,11 @@ class SentenceLinker:
         before = self.text[start:c.cstart].lower()  # cheap substring tests guard the patterns below
         if "replac" in before and REPLACED_WITH.search(self.text, start, c.cstart):
             return True  # "replace the six disposals with two"
-        if contains_any(before, _ISSUER_WORDS) and NOT_POLICE_ISSUER.search(self.text, start, c.cstart):
-            return True  # "the council's enforcement officers issued 1,340 fixed penalty notices for littering"
+        issuer = contains_any(before, _ISSUER_WORDS) and NOT_POLICE_ISSUER.search(self.text, start, c.cstart)
+        if issuer and not any(issuer.start() < m.cstart < c.cstart for m in self._of(("force", "fref"))):
+            # "the council's enforcement officers issued 1,340 fixed penalty notices for littering"
+            # (not "with the four local authority youth justice services, Kent issued 212 ...")
+            return True
         if contains_any(before[-40:], _OTHER_VERB_WORDS) and OTHER_VERB.search(self.text, max(start, c.cstart - 40), c.cstart):
             self.bases.add(i)  # so are its parts: "..., of which 52 were appropriate"
             self.samples.add(i)
@@ -509,11 +517,18 @@ class SentenceLinker:
         if adjacent:
             return False
         assigned = ASSIGNED_TO.search(self.text, max(start, c.cstart - 40), c.cstart)
-        if not assigned and contains_any(text_after.lower(), _BASE_POST_WORDS) and BASE_POST.match(text_after):
+        base = not assigned and contains_any(text_after.lower(), _BASE_POST_WORDS) and BASE_POST.match(text_after)
+        if base and not ("which" in base.group(0) and any(m.cend <= c.cstart for m in self._of(("disposal",)))):
+            # (but "Of the 3,106 community resolutions, ... 389 for criminal damage, of which 41 ...":
+            # the disposal named before makes the count its own, and the part after a part of it)
             self.bases.add(i)
             return True  # "4,000 offences were recorded": the base, not a disposal count
         if CRIME_NOUN_AFTER.match(text_after) and RISE_TO.search(self.text, max(start, c.cstart - 90), c.cstart):
             return True  # "a 14% rise in recorded hate crime, to more than 9,400 offences"
+        rising = RISE_TO.search(self.text, max(start, c.cstart - 60), c.cstart) and CRIME_NOUN_RISING.search(
+            self.text, max(start, c.cstart - 90), c.cstart)
+        if rising and not any(rising.start() <= m.cstart < c.cstart for m in self._of(("disposal", "dref"))):
+            return True  # "shop theft reports to the force rose 37 per cent to 9,480"
         if (not assigned and TALLY_NOUN.match(text_after) and contains_any(before[-50:], _TALLY_VERB_WORDS)
                 and CRIME_TALLY_VERB.search(self.text, max(start, c.cstart - 50), c.cstart)):
             self.bases.add(i)

@@ -84,6 +84,8 @@ EXCLUDED_UNITS = {
     "cctv", "counters", "desks", "drones", "tasers", "body-worn", "bodycams", "radios",
     # a web page's chrome: "Follow (3 followers)"
     "followers", "subscribers", "views", "likes", "comments", "replies", "annotations",
+    # partners: "the four local authority youth justice services"
+    "authority", "authorities", "services", "agencies", "councils", "partnerships",
 }
 _LEVEL_WORDS = {"stood", "stands", "stand", "was", "were", "is", "are", "remained", "remains", "put", "level",
                 "total", "figure", "peaked", "settled", "came", "steady", "unchanged", "capped", "set"}

@@ -79,7 +79,8 @@ CRIME_TALLY_VERB = re.compile(r"\b(?:recorded|received|receiving|reported|logged
 ACTIVITY_AFTER = re.compile(r"[\"'”’)]?\s+(?:[\w-]+\s+){0,2}?(?:(?:had|have|has)\s+(?:now\s+|since\s+)?)?"
                             r"(?:completed|attended|finished|signed\s+up|enrolled|taken\s+part|took\s+part|"
                             r"been\s+referred|were\s+referred|was\s+referred|"
-                            r"(?:were|was|been)\s+(?:diverted|signposted))\b", re.I)  # "34 children were diverted under outcome 22"
+                            r"(?:were|was|been)\s+(?:diverted|signposted)|work\s+(?:in|as|on|for)|worked\s+(?:in|as|on))\b",
+                            re.I)  # "34 children were diverted under outcome 22", "of whom 640 work in investigation roles"
 # ... followed by what was tallied ("1,842 hate crimes"), not by "." or "in 2023"
 TALLY_NOUN = re.compile(r"\s+(?!(?:in|on|for|during|last|this|that|and|or|but|while|whereas|compared|the|a|an|"
                         r"times|such|of\s+them|of\s+these)\b)[A-Za-z]", re.I)

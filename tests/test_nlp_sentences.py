@@ -1611,3 +1611,14 @@ def test_a_header_with_a_number_in_it_a_long_quoted_csv_cell_and_a_long_wrapped_
             "          identified\n"
             " 8        Community resolution                             164\n")
     assert [(f.disposal, f.count) for f in extract(rows)] == [(CR, 164)]
+
+
+def test_a_part_of_a_part_reports_that_rose_and_staff_who_work_in_a_role():
+    text = ("Of the 2,210 community resolutions issued by Hertfordshire in 2023/24, 301 were for shoplifting and "
+            "288 for criminal damage, of which 30 related to damage to cars. Shop theft reports to the force "
+            "rose 12 per cent to 6,100 in 2023/24. The force has 2,100 officers, of whom 540 work in "
+            "neighbourhood teams, and through the four local authority youth justice services it also issued "
+            "212 youth conditional cautions in 2023/24.")
+    assert [(f.count, f.offence) for f in extract(text)][:4] == [
+        (2210, None), (301, "shoplifting"), (288, "criminal damage"), (30, "criminal damage")]
+    assert [f.count for f in extract(text)][4:] == [212]
