@@ -52,6 +52,7 @@ def is_aside(text: str, cstart: int) -> bool:
 
 # "a dozen of the cautions were for ...": a part of the figure before, not the topic
 SUBSET_AFTER = re.compile(r"\s+of\s+(?:the|these|those|them|which)\b", re.I)
+_CLAUSE_THEN_VERB = re.compile(r"[^.;,]*,\s+(?:also\s+)?(?:issued|gave|used|handed|recorded|made|dealt|reported|cautioned|charged)\b", re.I)
 _NO_DATA = re.compile(r"[\s,]*(?:(?:which|who)\s+)?(?:were|was|is|are|has|have|had)?\s*(?:been\s+)?"
                       r"(?:(?:unable|not\s+able)\s+to\s+(?:supply|provide|submit)\s+(?:data|figures|information)|"
                       r"not\s+(?:included|supplied|provided|submitted)\s+(?:in|data|figures)|"
@@ -201,8 +202,10 @@ def doc_mentions(doc) -> list[Mention]:
                 text, max(0, cstart - 90), cstart):
             continue  # "a punishment normally reserved for low-level crimes like graffiti"
         if (kind == "force" and window_contains(text, cend, cend + 80, _NO_DATA_WORDS)
-                and _NO_DATA.match(text, cend, cend + 80)):
+                and (no_data := _NO_DATA.match(text, cend, cend + 80))
+                and not _CLAUSE_THEN_VERB.match(text, no_data.end(), no_data.end() + 80)):
             continue  # "(1) Devon and Cornwall Police were unable to supply data": a caveat
+            # (not "Avon and Somerset Police, which did not provide figures for 2023, issued 1,310 ...")
         if kind == "disposal" and text[cstart - 1:cstart] == " " and NEGATED.search(text, max(0, cstart - 12), cstart):
             kind = "other"  # "is not a caution": named to be denied, so no count's disposal and no topic
         if kind in ("disposal", "force", "offence") and is_aside(text, cstart):

@@ -122,6 +122,10 @@ CRIME_NOUN_RISING = re.compile(r"\b(?:reports|incidents|allegations|arrests|call
                                r"had\s+)?(?:rose|risen|increased|fell|fallen|dropped|climbed|jumped|grew)\b", re.I)
 
 
+OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
+WERE_GAP = re.compile(r"(?:\s+[^\s.;,]+){0,8}?\s+(?:were|was)\s+(?:(?:issued\s+as|given\s+as|in\s+the\s+form\s+of)\s+)?(?:an?\s+)?", re.I)
+
+
 def _first(items: list[Mention]) -> Mention | None:
     return items[0] if items else None
 
@@ -584,6 +588,11 @@ class SentenceLinker:
         c, ctx = self.counts[i], self.ctx
         text_after = self.text[c.cend:min(c.cend + 80, self.sent.end_char)]  # never past the sentence
         disp = self.pick(i, ("disposal", "dref", "other"), 3, any_after=True)
+        if disp is not None and disp.kind == "disposal" and OF_THE.fullmatch(self.text, c.cend, disp.cstart):
+            # "14,870 of the adult cautions were conditional cautions": the part's own kind
+            kind = next((m for m in self._of(("disposal",)) if m.cstart > disp.cend), None)
+            if kind is not None and WERE_GAP.fullmatch(self.text, disp.cend, kind.cstart):
+                disp = kind
         if disp is not None and disp.kind == "other":
             return None  # "placed 1,146 offenders on a diversion scheme", "4,150 Recorded Police Warnings"
         adjacent = (disp is not None and c.end <= disp.start <= c.end + 3

@@ -87,6 +87,7 @@ EXCLUDED_UNITS = {
     # partners: "the four local authority youth justice services"
     "authority", "authorities", "services", "agencies", "councils", "partnerships",
 }
+_DEALT_WITH_WORDS = {"caution", "cautioned", "resolution", "arrested", "charged", "convicted", "sentenced", "warning", "reprimand"}
 _LEVEL_WORDS = {"stood", "stands", "stand", "was", "were", "is", "are", "remained", "remains", "put", "level",
                 "total", "figure", "peaked", "settled", "came", "steady", "unchanged", "capped", "set"}
 # "used the disposal in 188 domestic incidents": after "in", incidents are what was dealt with
@@ -387,8 +388,12 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if last == "and" and len(pre) >= 3 and pre[-3] == "between":
         return True  # "a figure between 1 and 4": a band, not a count
     if (last == "at" and value <= 21 and (len(pre) < 2 or pre[-2] not in _LEVEL_WORDS)
-            and (not post or first in ("for", "when", "after", "and", "but", "because", "while"))):
-        return True  # "my son got a caution at 15 for ...": an age ("stood at 15" is a level)
+            and (not post or first in ("for", "when", "after", "and", "but", "because", "while")
+                 or (len(pre) >= 2 and pre[-2] in _DEALT_WITH_WORDS))):
+        return True  # "my son got a caution at 15 for ...", "a caution at 14 can be": an age ("stood at 15" is a level)
+    if value <= 21 and "age" in pre[-5:] and last in ("often", "usually", "typically", "mostly", "about", "around", "aged",
+                                                      "age", "or", "to", "and"):
+        return True  # "children of a similar age, often 12 or 13"
     if last in MONTH_WORDS and value <= 31:
         return True  # "March 3"
     if last in ("in", "of") and len(pre) >= 2 and (pre[-2][:1].isdigit() or pre[-2] in SMALL_NUMBER_WORDS):

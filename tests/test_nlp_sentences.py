@@ -1622,3 +1622,12 @@ def test_a_part_of_a_part_reports_that_rose_and_staff_who_work_in_a_role():
     assert [(f.count, f.offence) for f in extract(text)][:4] == [
         (2210, None), (301, "shoplifting"), (288, "criminal damage"), (30, "criminal damage")]
     assert [f.count for f in extract(text)][4:] == [212]
+
+
+def test_a_parts_own_kind_a_force_that_gave_no_data_for_one_year_and_ages_in_passing():
+    text = ("A total of 9,120 of the adult cautions issued in England and Wales in 2023 were conditional cautions. "
+            "Dorset Police, which did not provide figures for 2023, issued 1,104 community resolutions for "
+            "criminal damage in 2022. \"A caution at 14 can change a life,\" a councillor said. The cases involved "
+            "children of a similar age, often 12 or 13.")
+    assert [(f.force, f.disposal, f.count) for f in extract(text)] == [
+        (None, "conditional caution", 9120), ("Dorset", CR, 1104)]
