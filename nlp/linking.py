@@ -122,6 +122,7 @@ CRIME_NOUN_RISING = re.compile(r"\b(?:reports|incidents|allegations|arrests|call
                                r"had\s+)?(?:rose|risen|increased|fell|fallen|dropped|climbed|jumped|grew)\b", re.I)
 
 
+PART_OF_THOSE = re.compile(r"\s+of\s+(?:those|these|them)\s+(?:involved|were|was|related|concerned|involving)\b", re.I)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 WERE_GAP = re.compile(r"(?:\s+[^\s.;,]+){0,8}?\s+(?:were|was)\s+(?:(?:issued\s+as|given\s+as|in\s+the\s+form\s+of)\s+)?(?:an?\s+)?", re.I)
 
@@ -650,7 +651,8 @@ class SentenceLinker:
             share = offence_m is not None and offence_m.cend <= c.cstart and bool(
                 SHARE_VERB.fullmatch(self.text, offence_m.cend, c.cstart))
             anchored = (ctx.list_mode or list_line or force_m is not None or offence_after or share
-                        or SUBSET_START.match(self.sent_text) or FIGURE_REF.search(self.sent_text))
+                        or SUBSET_START.match(self.sent_text) or FIGURE_REF.search(self.sent_text)
+                        or PART_OF_THOSE.match(text_after))  # "Thirteen of those involved exposure"
             # "The force issued 220 last year." shortly after the disposal was named; "1,006 were
             # for sexual offences" right after a paragraph about the disposal
             for_offence = offence_after and bool(FOR_OFFENCE.fullmatch(self.text, c.cend, offence_m.cstart))

@@ -1631,3 +1631,9 @@ def test_a_parts_own_kind_a_force_that_gave_no_data_for_one_year_and_ages_in_pas
             "children of a similar age, often 12 or 13.")
     assert [(f.force, f.disposal, f.count) for f in extract(text)] == [
         (None, "conditional caution", 9120), ("Dorset", CR, 1104)]
+
+
+def test_a_part_written_as_n_of_those():
+    text = ("Cumbria Constabulary used cautions for 84 drug offences in 2023. Twelve of those involved cannabis "
+            "possession by under-18s.")
+    assert [f.count for f in extract(text)] == [84, 12]
