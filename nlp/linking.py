@@ -122,6 +122,8 @@ CRIME_NOUN_RISING = re.compile(r"\b(?:reports|incidents|allegations|arrests|call
                                r"had\s+)?(?:rose|risen|increased|fell|fallen|dropped|climbed|jumped|grew)\b", re.I)
 
 
+# "In 2022 the corresponding figures were 31, 12 and 5": the figures before, in order, again
+CORRESPONDING = re.compile(r"\b(?:corresponding|equivalent|comparable)\s+(?:figures|numbers|totals)\s+(?:were|was|are)\b")
 PART_OF_THOSE = re.compile(r"\s+of\s+(?:those|these|them)\s+(?:involved|were|was|related|concerned|involving)\b", re.I)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 WERE_GAP = re.compile(r"(?:\s+[^\s.;,]+){0,8}?\s+(?:were|was)\s+(?:(?:issued\s+as|given\s+as|in\s+the\s+form\s+of)\s+)?(?:an?\s+)?", re.I)
@@ -300,6 +302,17 @@ class SentenceLinker:
             if len(names) == len(drafts):
                 for name, i in zip(names, sorted(drafts)):
                     setattr(drafts[i], kind, name)
+            elif kind == "force":
+                # "South Wales used it 29 times, while Gwent and Dyfed-Powys recorded 17 and 11
+                # respectively": the counts after the last name pair with the names since the count before
+                last = max((m for m in self.ms if m.kind == "force"), key=lambda m: m.start, default=None)
+                tail = [i for i in sorted(drafts) if last is not None and self.counts[i].start > last.end]
+                if len(tail) >= 2 and tail[0] > 0:
+                    since = self.counts[tail[0] - 1].end
+                    names = [m.value for m in self.ms if m.kind == "force" and since <= m.start and m.end <= self.counts[tail[0]].start]
+                    if len(names) == len(tail):
+                        for name, i in zip(names, tail):
+                            drafts[i].force = name
 
     def _each_of(self, i: int, d: Draft) -> list[str]:
         """'Cheshire Constabulary and Suffolk Constabulary each issued 22 cautions': the forces
@@ -322,9 +335,16 @@ class SentenceLinker:
         """'The equivalent figures were 1,210, 401 and 98 respectively': with no disposal in the
         sentence, the counts restate the last figures of as many disposal kinds, in order."""
         n = len(self.counts)
-        if (n < 2 or "respectively" not in self.sent_text.lower()
-                or self._of(("disposal", "dref", "other"))):
+        if n < 2 or self._of(("disposal", "dref", "other")):
             return None
+        if "respectively" not in self.sent_low:
+            if not CORRESPONDING.search(self.sent_low) or len(self.ctx.last_figures) != n:
+                return None
+            # "... 23 for sexual assault, 9 for exposure and 4 for rape. In 2022 the corresponding
+            # figures were 31, 12 and 5": the last sentence's figures, in order
+            periods = [m.value for m in self._of(("period",))]
+            return [Draft(d.force, d.disposal, d.offence, c.value, periods[-1] if periods else None, quote, q_start,
+                          q_start + len(quote), national=d.national) for c, d in zip(self.counts, self.ctx.last_figures)]
         periods = [m.value for m in self._of(("period",))]
         named = list(dict.fromkeys(m.value for m in self._of(("force",)) if m.end <= self.counts[0].start))
         if len(named) == n and self.ctx.recent_figures:

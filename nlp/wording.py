@@ -83,7 +83,7 @@ ACTIVITY_AFTER = re.compile(r"[\"'”’)]?\s+(?:[\w-]+\s+){0,2}?(?:(?:had|have|
                             re.I)  # "34 children were diverted under outcome 22", "of whom 640 work in investigation roles"
 # ... followed by what was tallied ("1,842 hate crimes"), not by "." or "in 2023"
 TALLY_NOUN = re.compile(r"\s+(?!(?:in|on|for|during|last|this|that|and|or|but|while|whereas|compared|the|a|an|"
-                        r"times|such|of\s+them|of\s+these)\b)[A-Za-z]", re.I)
+                        r"times|such|of\s+them|of\s+these|respectively|each|apiece)\b)[A-Za-z]", re.I)
 # "9 dealt with by way of a community resolution", "14 were given a caution": the count's own outcome
 DEALT_WITH = re.compile(r"\s+(?:[\w-]+\s+){0,5}?(?:(?:were|was|had\s+been|have\s+been|being)\s+)?"
                         r"(?:dealt\s+with|given|issued(?:\s+with)?|handed|offered|resolved|closed|disposed\s+of)"

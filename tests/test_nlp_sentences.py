@@ -1637,3 +1637,15 @@ def test_a_part_written_as_n_of_those():
     text = ("Cumbria Constabulary used cautions for 84 drug offences in 2023. Twelve of those involved cannabis "
             "possession by under-18s.")
     assert [f.count for f in extract(text)] == [84, 12]
+
+
+def test_respectively_after_a_first_force_and_the_corresponding_figures_of_the_sentence_before():
+    text = ("Community resolutions were used for sexual offences 63 times in Wales in 2023-24. South Wales Police "
+            "used the informal sanction most often, 29 times, while Gwent Police and Dyfed-Powys Police recorded "
+            "17 and 11 respectively.\n\n"
+            "In 2021 Surrey Police issued 23 cautions for sexual assault, 9 for exposure and 4 for rape. In 2022 "
+            "the corresponding figures were 31, 12 and 5.")
+    assert [(f.force, f.offence, f.count) for f in extract(text)][1:] == [
+        ("South Wales", "sexual offences", 29), ("Gwent", "sexual offences", 17), ("Dyfed-Powys", "sexual offences", 11),
+        ("Surrey", "sexual assault", 23), ("Surrey", "indecent exposure", 9), ("Surrey", "rape", 4),
+        ("Surrey", "sexual assault", 31), ("Surrey", "indecent exposure", 12), ("Surrey", "rape", 5)]
