@@ -61,7 +61,10 @@ _NO_DATA = re.compile(r"[\s,]*(?:(?:which|who)\s+)?(?:were|was|is|are|has|have|h
 # offence -> the broader offences it is a kind of
 BROADER = {"child rape": ("rape", "sexual offences"), "rape": ("sexual offences",),
            "sexual assault": ("sexual offences",), "indecent exposure": ("sexual offences",),
-           "common assault": ("violence against the person",), "shoplifting": ("theft",)}
+           "common assault": ("violence against the person",), "shoplifting": ("theft",),
+           "stalking and harassment": ("violence against the person",), "sexual grooming": ("sexual offences",),
+           "indecent images of children": ("sexual offences",), "child sexual exploitation": ("sexual offences",),
+           "sexual activity with a child": ("sexual offences",)}
 CUE_KINDS = {"DISPOSAL_REF": "dref", "FORCE_REF": "fref", "NATIONAL": "national"}
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.language import Language
 
-from .context import ENTITY_KINDS, OTHER_OUTCOME, Context, Draft, is_aside
+from .context import BROADER, ENTITY_KINDS, OTHER_OUTCOME, Context, Draft, is_aside
 from .numbers import parse_cell_number
 from .wording import GENERIC_DISPOSAL
 from .pipeline import PERIODS_KEY, PeriodFinder, doc_text, make_doc, token_starts
@@ -84,7 +84,7 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
     header_rows: list[list[str]] = []
     header_lines: list[str] = []
     data = []
-    for row in rows:
+    for k, row in enumerate(rows):
         if data:  # the first row holding a count starts the data: every row after it is data
             data.append(row)
             continue
@@ -92,7 +92,8 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
         filled = [c for c in cells if c]
         if not header_rows and len(filled) == 1:
             captions.append(filled[0])
-        elif not any(parse_cell_number(c) is not None and not _is_year(c) for c in cells[1:]) or _mostly_words(cells):
+        elif not any(parse_cell_number(c) is not None and not _is_year(c) for c in cells[1:]) or (
+                _mostly_words(cells) and next((n for r in rows[k + 1:] if (n := _numbers(r[2]))), 0) >= 3):
             header_rows.append(cells)
             header_lines.append(row[1])
         else:
@@ -123,9 +124,13 @@ def _split_rows(rows: list) -> tuple[list[str], list[str], list]:
 
 def _mostly_words(cells: list[str]) -> bool:
     """A header line with a number in it ("Police force  rape  summonsed  ...  1,000" of "CR per
-    1,000 recorded"): one number at most, and three cells of words, before any data row."""
-    numbers = sum(1 for c in cells[1:] if parse_cell_number(c) is not None)
-    return numbers <= 1 and sum(1 for c in cells[1:] if _is_label_cell(c)) >= 3
+    1,000 recorded"): one number at most, and three cells of words (when the next row with
+    numbers has three or more: a long-format sheet's rows are words and one count)."""
+    return _numbers(cells) <= 1 and sum(1 for c in cells[1:] if _is_label_cell(c)) >= 3
+
+
+def _numbers(cells: list[str]) -> int:
+    return sum(1 for c in cells[1:] if parse_cell_number(c) is not None)
 
 
 def _join_wrapped(parts) -> str:
@@ -396,6 +401,8 @@ def _row_info(labels: list[str], read) -> dict:
     info: dict = {}
     for text in labels:
         for k, v in read(text).items():
+            if k == "offence" and info.get(k) in BROADER.get(v, ()):
+                info[k] = v  # "Theft Offences, Shoplifting": the narrower offence of group and subgroup
             info.setdefault(k, v)
     return info
 

@@ -1649,3 +1649,10 @@ def test_respectively_after_a_first_force_and_the_corresponding_figures_of_the_s
         ("South Wales", "sexual offences", 29), ("Gwent", "sexual offences", 17), ("Dyfed-Powys", "sexual offences", 11),
         ("Surrey", "sexual assault", 23), ("Surrey", "indecent exposure", 9), ("Surrey", "rape", 4),
         ("Surrey", "sexual assault", 31), ("Surrey", "indecent exposure", 12), ("Surrey", "rape", 5)]
+
+
+def test_a_sheets_offence_subgroup_is_the_rows_offence():
+    sheet = ("Financial Year,Force Name,Offence Group,Offence Subgroup,Outcome Description,Count\n"
+             "2023/24,Cumbria,Theft Offences,Shoplifting,Community Resolution,204\n"
+             "2023/24,Cumbria,Violence against the person,Stalking and harassment,Community Resolution,31\n")
+    assert [(f.offence, f.count) for f in extract(sheet)] == [("shoplifting", 204), ("stalking and harassment", 31)]
