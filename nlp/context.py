@@ -118,6 +118,7 @@ class Context:
     disposal_age: int = 99              # sentences since a disposal was last named
     figure_age: int = 99                # sentences since the last one that gave a figure
     topic_disposal: str | None = None   # the first disposal the document names: its subject
+    topic_offence: str | None = None    # the offence named before any figure: the story's
     offence_of_figure: bool = False     # the offence was named with a figure, not as the topic
     period: str | None = None
     last_figures: list = field(default_factory=list)
@@ -149,6 +150,7 @@ class Context:
         self.last_line = line.text
         if line.heading:
             self.heading_force = None  # "What the commissioners say": the force's section is over
+            _new_section(self, False)
         self.disposal_age += 1
         self.figure_age += 1
         self.force_recent = False
@@ -280,6 +282,13 @@ def read_line(text: str) -> Line:
     return Line(text, end, heading, end == ":" and bool(_SAMPLE_INTRO.search(text)), _item(text[:40]))
 
 
+def _new_section(ctx: Context, names_offence: bool) -> None:
+    """A heading ("3.3 Cautions") starts a section: the offence of the last figure ("For sexual
+    offences, 1,486 ...") stays with it; an offence the document is about carries on."""
+    if ctx.offence_of_figure and not names_offence:
+        ctx.offence, ctx.offence_of_figure = ctx.topic_offence, False
+
+
 def localise_national(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     """In a Police Scotland or PSNI document "the national figures" mean the force's own and
     "forces in England and Wales" are others: neither makes the figures national."""
@@ -309,6 +318,7 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line: Lin
         last[m.kind] = m
     forces = [m for m in mentions if m.kind == "force"]
     if line.heading:
+        _new_section(ctx, "offence" in last)
         if len(forces) == 1 and len(line.text.strip()) <= forces[0].cend - forces[0].cstart + 8:
             ctx.heading_force = forces[0].value  # a section about one force: "South Wales"
         elif not forces:
@@ -344,6 +354,8 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line: Lin
         if len(offences) == 1 and not subset and not narrower and not broader and not implied:
             ctx.offence = last["offence"].value
             ctx.offence_of_figure = bool(drafts)
+            if not drafts and not ctx.recent_figures:
+                ctx.topic_offence = ctx.topic_offence or ctx.offence  # named before any figure: the story's
     body = last.get("body")
     if body is not None and ctx.force is None and not ctx.forces_seen:
         # a panel or commissioner of one force: "the force" in its papers means that force

@@ -1656,3 +1656,12 @@ def test_a_sheets_offence_subgroup_is_the_rows_offence():
              "2023/24,Cumbria,Theft Offences,Shoplifting,Community Resolution,204\n"
              "2023/24,Cumbria,Violence against the person,Stalking and harassment,Community Resolution,31\n")
     assert [(f.offence, f.count) for f in extract(sheet)] == [("shoplifting", 204), ("stalking and harassment", 31)]
+
+
+def test_a_sections_heading_ends_the_offence_of_the_last_figure_but_not_the_storys():
+    bulletin = ("3.2 Community resolutions\n\nFor sexual offences, 1,486 community resolutions were issued in the "
+                "year ending March 2025.\n\n3.3 Cautions\n\nAdult cautions fell by 6% to 38,905 in the year ending March 2025.")
+    assert [(f.offence, f.count) for f in extract(bulletin)] == [("sexual offences", 1486), (None, 38905)]
+    story = ("Domestic abusers let off by three forces\n\nKent\n\nKent Police gave 212 community resolutions for "
+             "domestic abuse in 2023.\n\nEssex\n\nEssex Police gave 140 cautions in 2023.")
+    assert [(f.offence, f.count) for f in extract(story)] == [("domestic abuse", 212), ("domestic abuse", 140)]
