@@ -124,6 +124,8 @@ CRIME_NOUN_RISING = re.compile(r"\b(?:reports|incidents|allegations|arrests|call
 
 # "In 2022 the corresponding figures were 31, 12 and 5": the figures before, in order, again
 CORRESPONDING = re.compile(r"\b(?:corresponding|equivalent|comparable)\s+(?:figures|numbers|totals)\s+(?:were|was|are)\b")
+FOUND_APPROPRIATE = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:were|was)\s+(?:all\s+)?(?:found|judged|deemed|assessed|considered|"
+                               r"rated)\s+(?:to\s+(?:be|have\s+been)\s+)?(?:as\s+)?(?:in)?appropriate\b", re.I)
 PART_OF_THOSE = re.compile(r"\s+of\s+(?:those|these|them)\s+(?:involved|were|was|related|concerned|involving)\b", re.I)
 OF_THE = re.compile(r"\s+of\s+(?:the|these|those|its|their)\s+", re.I)
 WERE_GAP = re.compile(r"(?:\s+[^\s.;,]+){0,8}?\s+(?:were|was)\s+(?:(?:issued\s+as|given\s+as|in\s+the\s+form\s+of)\s+)?(?:an?\s+)?", re.I)
@@ -539,6 +541,9 @@ class SentenceLinker:
                 (":" in before and contains_any(before, _SAMPLE_WORDS) and SAMPLE_INTRO.search(self.text, start, c.cstart)):
             self.samples.add(i)
             return True  # "reviewed 60 records: 30 community resolutions, 20 conditional cautions and 10 ..."
+        if FOUND_APPROPRIATE.match(text_after):
+            self.samples.add(i)
+            return True  # "All 9 adult conditional cautions were found appropriate": a panel's verdict
         if adjacent:
             return False
         assigned = ASSIGNED_TO.search(self.text, max(start, c.cstart - 40), c.cstart)

@@ -1665,3 +1665,10 @@ def test_a_sections_heading_ends_the_offence_of_the_last_figure_but_not_the_stor
     story = ("Domestic abusers let off by three forces\n\nKent\n\nKent Police gave 212 community resolutions for "
              "domestic abuse in 2023.\n\nEssex\n\nEssex Police gave 140 cautions in 2023.")
     assert [(f.offence, f.count) for f in extract(story)] == [("domestic abuse", 212), ("domestic abuse", 140)]
+
+
+def test_people_given_the_disposals_and_a_panels_verdict_are_not_counts():
+    text = ("The 203 conditional cautions issued by Surrey in 2023/24 were given to 188 individuals. "
+            "All 9 adult conditional cautions in the sample were found appropriate. "
+            "Kent gave cautions to 40 people for theft in 2023.")
+    assert [f.count for f in extract(text)] == [203, 40]
