@@ -46,10 +46,14 @@ def split_cells(line: str) -> list[str] | None:
     if "\t" in s or "  " in s:
         cells = [c.strip() for c in _SPLIT_RE.split(s)]
         if len(cells) >= 2 and all(len(c) < 80 for c in cells):
+            if any(_TWO_NUMBERS.fullmatch(c) for c in cells):
+                # "150 100.0": two columns' numbers a PDF's text put one space apart
+                cells = [part for c in cells for part in (c.split(" ") if _TWO_NUMBERS.fullmatch(c) else [c])]
             return cells
     return None
 
 
+_TWO_NUMBERS = re.compile(r"\d[\d,]*(?:\.\d+)?%? \d[\d,]*(?:\.\d+)?%?")
 _QUOTED_RE = re.compile(r'"[^"]*"')
 
 

@@ -29,6 +29,7 @@ CODE_HEADER = re.compile(r"^\s*(?:(?:offence|outcome|crime|force|home\s+office|f
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
 
 
+_YEAR_SPAN_CELL = re.compile(r"(?:19|20)\d{2}(?:[/-]\d{2,4})?")
 _YEAR_CELL = re.compile(r"(?:19|20)\d{2}(?:\s*\([A-Za-z][^()]*\))?")  # "2023", "2023 (provisional)", "2021 (Jan-Dec)"
 
 
@@ -168,7 +169,8 @@ def _align_stacked(header_rows: list[list[str]], lines: list[str], width: int) -
     # Repeated sub-headings ("2022  2023  2022  2023") sit under groups: a group's name covers
     # every column up to the next group's ("Community Resolution" over both of its years).
     labels = [c for c in header_rows[ref] if c]
-    grouped = len(labels) > len(set(labels))
+    repeated = [c for c in labels if labels.count(c) > 1]  # years, not "Calendar  Calendar" over them
+    grouped = bool(repeated) and all(_YEAR_SPAN_CELL.fullmatch(c) for c in repeated)
     out = []
     for k, (cells, line) in enumerate(zip(header_rows, lines)):
         if len(cells) == width:
@@ -216,7 +218,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
             any(REVIEW_TABLE.search(t) for t in header) and not any(read(t).get("disposal") for t in header)):
         return []  # a scrutiny panel's sample: "Cases reviewed", "Appropriate", "Inappropriate"
     if not own_axis and not caption.get("disposal") and (
-            OTHER_TALLY_INTRO.match(ctx.last_line) or any(OTHER_TALLY_CAPTION.search(t) for t in captions)):
+            OTHER_TALLY_INTRO.match(ctx.last_line) or any(OTHER_TALLY_CAPTION.search(t) for t in captions)
+            or (_CAPTION_LINE.match(ctx.last_line) and OTHER_TALLY_CAPTION.search(ctx.last_line))):
         return []  # "Arrests for the same offence types are shown below.", "Table 1: Workforce ...": not disposals
     out: list[Draft] = []
     missing_disposal = False
@@ -308,6 +311,7 @@ OTHER_TALLY_INTRO = re.compile(r"\s*(?:the\s+)?(?:number\s+of\s+)?(?:arrests|sto
 OTHER_TALLY_CAPTION = re.compile(r"\b(?:workforce|officers?|staff|leavers|recruits|recruitment|budget|spending|"
                                  r"recorded\s+crimes?|(?:crimes|offences)\s+recorded|"
                                  r"calls?|arrests|stops?\s+and\s+search(?:es)?|complaints|vacancies|overtime)\b", re.I)
+_CAPTION_LINE = re.compile(r"\s*(?:table|figure|chart|annex)\s*[\dA-Z]", re.I)  # "Table 3: Stop and search ..." over the table
 _CRIMES_HEADER = re.compile(r"\b(?:offences|crimes)\s+(?:recorded|reported)\b|\brecorded\s+(?:offences|crimes)\b", re.I)
 
 
@@ -381,7 +385,7 @@ def _counted_total(labels: list[str], row_info: dict, row_infos: list[dict]) -> 
     return False
 
 
-_NOT_A_LABEL = re.compile(r"[<>]?\s*\d+|[+\-–]?\d[\d,]*\.\d+|[*.\-–]+|n/?a|[+\-–]?\s*\d[\d.,]*\s*%|\[[a-z]\]", re.I)
+_NOT_A_LABEL = re.compile(r"[<>]?\s*\d+|[\d.,%\s]+|[+\-–]?\d[\d,]*\.\d+|[*.\-–]+|n/?a|[+\-–]?\s*\d[\d.,]*\s*%|\[[a-z]\]", re.I)
 
 
 @lru_cache(maxsize=8192)  # the same cells recur in every row and every table of a kind

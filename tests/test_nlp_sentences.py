@@ -1672,3 +1672,22 @@ def test_people_given_the_disposals_and_a_panels_verdict_are_not_counts():
             "All 9 adult conditional cautions in the sample were found appropriate. "
             "Kent gave cautions to 40 people for theft in 2023.")
     assert [f.count for f in extract(text)] == [203, 40]
+
+
+def test_a_pdf_table_under_a_caption_line_with_calendar_year_headers_and_collided_totals():
+    text = ("Table 1: Community Resolutions, Gwent Police\n\n"
+            "Offence                       Calendar  Calendar     Total  % of\n"
+            "                                  year      year            total\n"
+            "                                  2022      2023\n"
+            "---------------------------------------------------------------\n"
+            "Exposure and voyeurism              22        25        47  61.0\n"
+            "Sexual grooming                     14        16        30  39.0\n"
+            "---------------------------------------------------------------\n"
+            "Total                               36        41        77 100.0\n\n"
+            "Table 2: Stop and search by reason\n"
+            "                                  2022      2023\n"
+            "Drugs                            3,904     3,612\n")
+    assert [(f.offence, f.count, f.period) for f in extract(text)] == [
+        ("indecent exposure", 22, "2022"), ("indecent exposure", 25, "2023"), ("indecent exposure", 47, "2022 to 2023"),
+        ("sexual grooming", 14, "2022"), ("sexual grooming", 16, "2023"), ("sexual grooming", 30, "2022 to 2023"),
+        (None, 36, "2022"), (None, 41, "2023"), (None, 77, "2022 to 2023")]
