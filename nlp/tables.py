@@ -324,18 +324,24 @@ _TOTAL_WORD = re.compile(r"\btotal\b", re.I)
 
 
 def _carry_merged_cells(row_infos: list[dict], data: list, read) -> list[dict]:
-    """A spreadsheet's merged first cell ("2022/23" beside the first of its rows, blank beside
-    the rest) names the period, force or offence of every row down to the next one filled."""
-    group: dict = {}
+    """A spreadsheet's merged cells ("2022/23" or "Thames Valley Police" beside the first of
+    their rows, blank beside the rest; an HTML rowspan) name the period, force, disposal or
+    offence of every row under them: a row's leading blank cells take the last text above."""
+    last: dict[int, str] = {}
     out = []
     for info, (_, _, cells) in zip(row_infos, data):
-        if len(cells) >= 3 and cells[0]:
-            group = {k: v for k, v in read(cells[0]).items() if k in ("period", "force", "offence")} if any(
-                c and parse_cell_number(c) is None for c in cells[1:2]) else {}
-        elif len(cells) >= 3 and group:
-            info = {**group, **info}
+        first = next((j for j, c in enumerate(cells) if c), len(cells))
+        if len(cells) >= 3 and 0 < first < len(cells) and all(j in last for j in range(first)):
+            carried = _row_info([last[j] for j in range(first)], read)
+            info = {**{k: v for k, v in carried.items() if k in _CARRIED}, **info}
+        for j, c in enumerate(cells):
+            if c and _is_label_cell(c):
+                last[j] = c
         out.append(info)
     return out
+
+
+_CARRIED = ("period", "force", "disposal", "offence", "national")
 
 
 def _force_of_total(row_infos: list[dict], row_labels: list[list[str]]) -> str | None:

@@ -1691,3 +1691,15 @@ def test_a_pdf_table_under_a_caption_line_with_calendar_year_headers_and_collide
         ("indecent exposure", 22, "2022"), ("indecent exposure", 25, "2023"), ("indecent exposure", 47, "2022 to 2023"),
         ("sexual grooming", 14, "2022"), ("sexual grooming", 16, "2023"), ("sexual grooming", 30, "2022 to 2023"),
         (None, 36, "2022"), (None, 41, "2023"), (None, 77, "2022 to 2023")]
+
+
+def test_merged_cells_carry_force_and_disposal_down_a_sheet():
+    sheet = ("Period\tForce\tDisposal type\tOffence\tNumber\n"
+             "Apr-Sep 2023\tSurrey Police\tPenalty Notice for Disorder\tPublic order\t87\n"
+             "\t\t\tShoplifting\t12\n"
+             "\t\tCommunity Resolution\tShoplifting\t402\n"
+             "\tSussex Police\tCommunity Resolution\tShoplifting\t377\n"
+             "\t\t\tPublic order\t51\n")
+    assert [(f.force, f.disposal, f.offence, f.count) for f in extract(sheet)] == [
+        ("Surrey", PN, "public order offences", 87), ("Surrey", PN, "shoplifting", 12),
+        ("Surrey", CR, "shoplifting", 402), ("Sussex", CR, "shoplifting", 377), ("Sussex", CR, "public order offences", 51)]
