@@ -190,8 +190,13 @@ def _align_stacked(header_rows: list[list[str]], lines: list[str], width: int) -
             out.append(row)
             continue
         for (a, b), cell in zip(spans, cells):
-            j = max(range(width), key=lambda j: min(b, bounds[j][1]) - max(a, bounds[j][0]))
-            row[j] = f"{row[j]} {cell}".strip()
+            covered = [j for j in range(width) if min(b, bounds[j][1]) - max(a, bounds[j][0]) >= 3]
+            # "Resolution Simple" under "Community  Adult": two columns' words one space apart
+            pieces = ([(a + m.start(), a + m.end(), m.group()) for m in re.finditer(r"\S+", line[a:b])]
+                      if len(covered) > 1 and b - a == len(cell) else [(a, b, cell)])
+            for pa, pb, piece in pieces:
+                j = max(range(width), key=lambda j: min(pb, bounds[j][1]) - max(pa, bounds[j][0]))
+                row[j] = f"{row[j]} {piece}".strip()
         out.append(row)
     return out
 
@@ -232,9 +237,9 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
                  and not _names_total_disposals(col, info) for col, info in zip(header, col_infos)]
     # "West Yorkshire total" under rows of districts: the table is that force's
     table_force = _force_of_total(row_infos, row_labels)
-    col_totals = [bool(_BARE_TOTAL.match(col)) for col in header]
+    col_totals = [bool(_BARE_TOTAL.match(col) or _TOTAL_OVER_YEARS.match(col)) for col in header]
     # "2021  2022  2023  Total": the Total column sums the years, so its period spans them
-    col_years = [info["period"] for info in col_infos if info.get("period")]
+    col_years = [info["period"] for info, total in zip(col_infos, col_totals) if info.get("period") and not total]
     year_span = f"{col_years[0]} to {col_years[-1]}" if len(col_years) >= 2 and len(set(col_years)) == len(col_years) else None
     # a Total under rows of years sums them: its period is theirs, not the text's
     row_periods = list(dict.fromkeys(r["period"] for r in row_infos if r.get("period")))
@@ -360,6 +365,10 @@ _BARE_TOTAL = re.compile(r"^\s*" + _TOTAL_QUALIFIER + r"totals?[*†‡¹²³⁴
 # Kinds whose sum is "out-of-court disposals"; a total over charges or NFAs is no such figure.
 _OUT_OF_COURT_KINDS = {"community resolution", "caution", "conditional caution", "youth caution",
                        "youth conditional caution", "penalty notice", "cannabis warning", GENERIC_DISPOSAL}
+
+
+# "Total 2021-2023", "Total (2021 to 2023)": a Total column over the years beside it
+_TOTAL_OVER_YEARS = re.compile(r"^\s*totals?\s*[,:(]?\s*(?:19|20)\d{2}(?:/\d{2})?\s*(?:-|–|to)\s*(?:19|20)?\d{2}(?:/\d{2})?\)?\s*$", re.I)
 
 
 def _is_bare_total(labels: list[str]) -> bool:

@@ -1703,3 +1703,17 @@ def test_merged_cells_carry_force_and_disposal_down_a_sheet():
     assert [(f.force, f.disposal, f.offence, f.count) for f in extract(sheet)] == [
         ("Surrey", PN, "public order offences", 87), ("Surrey", PN, "shoplifting", 12),
         ("Surrey", CR, "shoplifting", 402), ("Sussex", CR, "shoplifting", 377), ("Sussex", CR, "public order offences", 51)]
+
+
+def test_a_stacked_header_whose_words_run_together_and_a_total_column_over_named_years():
+    text = ("Table 1: Out of court disposals for stalking, Durham Constabulary\n\n"
+            "                  Community  Adult     Youth    Total\n"
+            "Financial year    Resolution Simple    Caution  OOCD\n"
+            "                             Caution\n"
+            "----------------------------------------------------\n"
+            "2022/23           312        148       19       479\n")
+    assert [(f.disposal, f.count) for f in extract(text)] == [
+        (CR, 312), (CAU, 148), ("youth caution", 19), ("out-of-court disposal", 479)]
+    sheet = ("Offence group,Disposal type,2021,2022,Total 2021-2022\n"
+             "Shoplifting,Community resolution,466,590,\"1,056\"\n")
+    assert [(f.count, f.period) for f in extract(sheet)] == [(466, "2021"), (590, "2022"), (1056, "2021 to 2022")]
