@@ -1717,3 +1717,10 @@ def test_a_stacked_header_whose_words_run_together_and_a_total_column_over_named
     sheet = ("Offence group,Disposal type,2021,2022,Total 2021-2022\n"
              "Shoplifting,Community resolution,466,590,\"1,056\"\n")
     assert [(f.count, f.period) for f in extract(sheet)] == [(466, "2021"), (590, "2022"), (1056, "2021 to 2022")]
+
+
+def test_a_row_for_both_forces_belongs_to_neither():
+    text = ("Cannabis warnings issued by Norfolk and Suffolk, 2023/24\n\n"
+            "| Force | Cannabis warnings |\n|---|---|\n| Norfolk Constabulary | 1,204 |\n"
+            "| Suffolk Constabulary | 988 |\n| Both forces | 2,192 |\n")
+    assert [(f.force, f.count) for f in extract(text)] == [("Norfolk", 1204), ("Suffolk", 988), (None, 2192)]
