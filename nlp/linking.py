@@ -155,6 +155,7 @@ class SentenceLinker:
         self.claimed: dict[int, int] = {}   # period token start -> index of the count owning it
         self.bases: set[int] = set()         # counts of crimes or reports, not of disposals
         self.samples: set[int] = set()       # counts of a reviewed sample and its breakdown
+        self.linked = 0                      # counts of this sentence linked so far
         self._kinds: dict[tuple, list[Mention]] = {}
         self._resolve_refs()
 
@@ -481,6 +482,7 @@ class SentenceLinker:
             d = self.primary(i, quote, q_start)
             if d is not None:
                 drafts[i] = d
+                self.linked += 1
             else:
                 rejected = True
         self._respectively(drafts)
@@ -720,6 +722,7 @@ class SentenceLinker:
             return None  # "she had received two community resolutions": one person's record
         if (period is None and (disposal == "charge" or c.value < 10)
                 and not (ctx.list_mode or LIST_LINE.fullmatch(self.sent_text))
+                and not (self.linked and force is not None)  # "Kent issued 11 cautions, Essex 9 and Notts 8"
                 and not ctx.campaign and not _reports_campaign(self.sent_text, 0, len(self.sent_text), self.sent_low)):
             return None  # "Kent Police charged 12 people after Saturday's disorder": an incident
         if disposal in ("caution", "conditional caution") and (

@@ -1724,3 +1724,8 @@ def test_a_row_for_both_forces_belongs_to_neither():
             "| Force | Cannabis warnings |\n|---|---|\n| Norfolk Constabulary | 1,204 |\n"
             "| Suffolk Constabulary | 988 |\n| Both forces | 2,192 |\n")
     assert [(f.force, f.count) for f in extract(text)] == [("Norfolk", 1204), ("Suffolk", 988), (None, 2192)]
+
+
+def test_small_counts_of_named_forces_after_a_first_figure_in_the_sentence():
+    text = "Kent Police issued 11 cautions for stalking, Essex Police 9 and Nottinghamshire Police 8."
+    assert [(f.force, f.count) for f in extract(text)] == [("Kent", 11), ("Essex", 9), ("Nottinghamshire", 8)]
