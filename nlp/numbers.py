@@ -289,7 +289,8 @@ def _word_before(text: str, pos: int) -> str:
     return words[-1] if words else ""
 
 
-_NUMBER_OF = re.compile(r"\bnumber\s+of\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)[^.;:\n]*$")
+# "the number of officers": not "a number of specialist teams", which means several
+_NUMBER_OF = re.compile(r"(?<!\ba\s)(?<!\ban\s)\bnumber\s+of\s+((?:[a-z'-]+\s+){0,3}[a-z'-]+)[^.;:\n]*$")
 
 
 def _counts_other_things(text: str, start: int) -> bool:

@@ -53,6 +53,20 @@ def test_html_files_go_through_the_main_text_extractor(tmp_path):
         ("Surrey", "caution", 212), ("Sussex", "caution", 187)]
 
 
+def test_feeds_and_saved_entries_are_read_as_their_entries_text(tmp_path):
+    entry = ("<entry><title>Cautions in Surrey</title><content type=\"html\">&lt;p&gt;Surrey Police, which "
+             "shares a number of teams with Sussex, issued 17 cautions for stalking in 2023.&lt;/p&gt;</content></entry>")
+    (tmp_path / "entry.txt").write_text(entry, encoding="utf-8")
+    rss = ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>News</title><item><title>Essex</title>"
+           "<description>&lt;p&gt;Essex Police gave 31 community resolutions for theft in 2023.&lt;/p&gt;"
+           "</description></item></channel></rss>")
+    (tmp_path / "news.xml").write_text(rss, encoding="utf-8")
+    result = run(str(tmp_path / "entry.txt"), str(tmp_path / "news.xml"), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert [(r["file"].rsplit("/", 1)[-1], r["force"], r["count"], r["quote"][:12]) for r in lines(result)] == [
+        ("entry.txt", "Surrey", 17, "Surrey Polic"), ("news.xml", "Essex", 31, "Essex Police")]
+
+
 def test_bad_bytes_are_replaced_not_fatal(tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("Kent Police issued 45 cautions for theft \xe9t\xe9 2023.".encode("latin-1"))

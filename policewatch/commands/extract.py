@@ -15,14 +15,39 @@ TABLE_COLUMNS = ("file", "force", "disposal", "offence", "count", "period", "quo
 HTML_SUFFIXES = (".html", ".htm")
 
 
+FEED_SUFFIXES = (".xml", ".atom", ".rss")
+FEED_STARTS = ("<?xml", "<feed", "<rss", "<entry", "<item")
+
+
 def read_document(path: str) -> str:
-    """The text of a file: HTML pages through the main-text extractor, anything else as UTF-8."""
+    """The text of a file: HTML pages through the main-text extractor, RSS/Atom feeds (or one
+    saved entry) as their entries' titles and text, anything else as UTF-8."""
     import nlp
     raw = Path(path).read_bytes()
     text = raw.decode("utf-8", errors="replace")
     if path.lower().endswith(HTML_SUFFIXES):
         return nlp.html_to_text(text)
+    head = text[:200].lstrip().lower()
+    if path.lower().endswith(FEED_SUFFIXES) or head.startswith(FEED_STARTS):
+        return _feed_text(text) or text
     return text
+
+
+def _feed_text(text: str) -> str | None:
+    """Entries' titles, summaries and content as paragraphs; None when feedparser finds none."""
+    import feedparser
+    import nlp
+    if text.lstrip().lower().startswith(("<entry", "<item")):
+        # a single entry saved on its own: give it the feed around it that feedparser expects
+        text = f'<feed xmlns="http://www.w3.org/2005/Atom">{text}</feed>' if text.lstrip().lower().startswith(
+            "<entry") else f"<rss><channel>{text}</channel></rss>"
+    parsed = feedparser.parse(text)
+    parts = []
+    for entry in parsed.entries:
+        parts.append(entry.get("title", ""))
+        bodies = [c.get("value", "") for c in entry.get("content", [])] or [entry.get("summary", "")]
+        parts.extend(nlp.html_to_text(body) if "<" in body else body for body in bodies)
+    return "\n\n".join(p.strip() for p in parts if p and p.strip()) or None
 
 
 def figure_row(file: str | None, figure) -> dict:
