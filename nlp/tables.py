@@ -27,6 +27,7 @@ CODE_HEADER = re.compile(r"^\s*(?:(?:offence|outcome|crime|force|home\s+office|f
                          r"(?:offence|outcome|crime|force|reference|ref|case)\s+(?:number|no\.?)|"
                          r"(?:ho|home\s+office)\s+outcome(?:\s+(?:type|number|no\.?|code))?)\s*$", re.I)
 DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
+_VERDICT_ROW = re.compile(r"\s*(?:partially\s+|not\s+)?(?:in)?(?:appropriate|proportionate)\b", re.I)
 
 
 _YEAR_SPAN_CELL = re.compile(r"(?:19|20)\d{2}(?:[/-]\d{2,4})?")
@@ -253,6 +254,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
                 continue
             if row_span and _is_bare_total(labels):
                 row_info = {**row_info, "period": row_span}
+        if not row_info.get("disposal") and any(REVIEW_TABLE.search(t) or _VERDICT_ROW.match(t) for t in labels[:1]):
+            continue  # "Appropriate with observations  17": a panel's verdict row, not a disposal count
         if table_force and not row_info.get("force"):
             row_info = {**row_info, "force": table_force}
         stripped = line.strip()

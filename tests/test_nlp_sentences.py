@@ -1729,3 +1729,12 @@ def test_a_row_for_both_forces_belongs_to_neither():
 def test_small_counts_of_named_forces_after_a_first_figure_in_the_sentence():
     text = "Kent Police issued 11 cautions for stalking, Essex Police 9 and Nottinghamshire Police 8."
     assert [(f.force, f.count) for f in extract(text)] == [("Kent", 11), ("Essex", 9), ("Nottinghamshire", 8)]
+
+
+def test_a_panels_verdict_rows_are_not_counts():
+    text = ("Conditional cautions reviewed by the panel, North Yorkshire Police, Q2 2024/25\n\n"
+            "Verdict                               Number\n"
+            "Appropriate                           41\n"
+            "Appropriate with observations         17\n"
+            "Inappropriate                          6\n")
+    assert extract(text) == []
