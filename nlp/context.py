@@ -22,7 +22,7 @@ _ASIDE = re.compile(r"(?:\(\s*[^()]*\b(?:including|incl\.?|excluding|excl\.?|exc
                     r"not\s+including|does\s+not\s+include|do\s+not\s+include|"
                     r"replaced\s+(?:with|by)|superseded\s+by|in\s+favou?r\s+of|instead\s+of|rather\s+than|in\s+place\s+of|replacing))\s+(?:the\s+)?(?:an?\s+)?$", re.I)
 _EXAMPLE = re.compile(r"\b(?:reserved|designed|intended|meant|normally|usually|typically|aimed|suitable|"
-                      r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+$", re.I)
+                      r"appropriate)\b[^.;:]{0,70}\b(?:like|such\s+as|e\.g\.?|for\s+example)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _SAMPLE_INTRO = re.compile(rf"\b(?:{REVIEW_VERBS})\b", re.I)
 _JOINED = re.compile(r"\s*,?\s*(?:and|plus|as\s+well\s+as)\s+(?:to\s+)?(?:the\s+)?", re.I)
 _SOURCE_LINE = re.compile(r"\s*(?:(?:sources?|notes?|date(?:\s+of\s+(?:response|request))?)\s*:|"

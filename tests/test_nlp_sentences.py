@@ -1738,3 +1738,12 @@ def test_a_panels_verdict_rows_are_not_counts():
             "Appropriate with observations         17\n"
             "Inappropriate                          6\n")
     assert extract(text) == []
+
+
+def test_assaults_on_emergency_workers_coercive_behaviour_and_an_example_offence():
+    text = ("People who assaulted police officers in Wales were given 140 community resolutions in 2023. "
+            "At least 87 suspects accused of coercive or controlling behaviour were dealt with by community "
+            "resolution in 2023. The disposal, intended for minor offences such as low-level vandalism, was used "
+            "by Kent 14 times in 2023.")
+    assert [(f.offence, f.count) for f in extract(text)] == [
+        ("common assault", 140), ("domestic abuse", 87), ("domestic abuse", 14)]
