@@ -341,13 +341,20 @@ class SentenceLinker:
         if n < 2 or self._of(("disposal", "dref", "other")):
             return None
         if "respectively" not in self.sent_low:
-            if not CORRESPONDING.search(self.sent_low) or len(self.ctx.last_figures) != n:
+            last = self.ctx.last_figures
+            if not CORRESPONDING.search(self.sent_low) or not last or n % len(last):
                 return None
             # "... 23 for sexual assault, 9 for exposure and 4 for rape. In 2022 the corresponding
-            # figures were 31, 12 and 5": the last sentence's figures, in order
-            periods = [m.value for m in self._of(("period",))]
-            return [Draft(d.force, d.disposal, d.offence, c.value, periods[-1] if periods else None, quote, q_start,
-                          q_start + len(quote), national=d.national) for c, d in zip(self.counts, self.ctx.last_figures)]
+            # figures were 31, 12 and 5" (", and in 2023 they were 29, 14 and 6"): the last
+            # sentence's figures, in order, once for each period
+            periods = self._of(("period",))
+            out = []
+            for k, c in enumerate(self.counts):
+                d = last[k % len(last)]
+                period = _last([p for p in periods if p.end <= c.start])
+                out.append(Draft(d.force, d.disposal, d.offence, c.value, period.value if period else None, quote,
+                                 q_start, q_start + len(quote), national=d.national))
+            return out
         periods = [m.value for m in self._of(("period",))]
         named = list(dict.fromkeys(m.value for m in self._of(("force",)) if m.end <= self.counts[0].start))
         if len(named) == n and self.ctx.recent_figures:

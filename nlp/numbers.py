@@ -397,7 +397,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if value <= 21 and "age" in pre[-5:] and last in ("often", "usually", "typically", "mostly", "about", "around", "aged",
                                                       "age", "or", "to", "and"):
         return True  # "children of a similar age, often 12 or 13"
-    if (last == "to" and first in _PEOPLE_WORDS and len(pre) >= 2 and pre[-2] in ("given", "handed", "issued", "administered")
+    if (last == "to" and (first in _PEOPLE_WORDS or (len(post) > 1 and post[1] in _PEOPLE_WORDS)) and len(pre) >= 2 and pre[-2] in ("given", "handed", "issued", "administered")
             and _DIGIT_RE.search(text, max(0, text.rfind(".", 0, start), start - 200), start)):
         return True  # "The 203 conditional cautions were given to 188 individuals": people, after the count
     if last in MONTH_WORDS and value <= 31:
@@ -442,7 +442,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
     if first == "times" and len(post) > 2 and (post[1] == "per" or post[1:3] == ["for", "every"]):
         return True  # "94 times for every 1,000 offences": a rate
     nxt2, prev2 = text[end:end + 2], pre_text[-2:]
-    if (nxt2[:1] == " " and nxt2[1:].isdigit()) or (prev2[:1].isdigit() and prev2[1:] in (" ", ".")):
+    if not is_word and ((nxt2[:1] == " " and nxt2[1:].isdigit()) or (prev2[:1].isdigit() and prev2[1:] in (" ", "."))):
         return True  # "0115 967 0999", "ext. 800 2345": digit groups of a phone number
     if first in ("(", "/") and text[end:end + 1] in "(/":
         return True  # "40(2)", "12/5"

@@ -85,8 +85,9 @@ ACTIVITY_AFTER = re.compile(r"[\"'”’)]?\s+(?:[\w-]+\s+){0,2}?(?:(?:had|have|
 TALLY_NOUN = re.compile(r"\s+(?!(?:in|on|for|during|last|this|that|and|or|but|while|whereas|compared|the|a|an|"
                         r"times|such|of\s+them|of\s+these|respectively|each|apiece)\b)[A-Za-z]", re.I)
 # "9 dealt with by way of a community resolution", "14 were given a caution": the count's own outcome
-DEALT_WITH = re.compile(r"\s+(?:[\w-]+\s+){0,5}?(?:(?:were|was|had\s+been|have\s+been|being)\s+)?"
-                        r"(?:dealt\s+with|given|issued(?:\s+with)?|handed|offered|resolved|closed|disposed\s+of)"
+DEALT_WITH = re.compile(r"\s+(?:[\w-]+\s+){0,5}?(?:(?:(?:were|was|had\s+been|have\s+been|being)\s+)?"
+                        r"(?:dealt\s+with|given|issued(?:\s+with)?|handed|offered|resolved|closed|disposed\s+of)|"
+                        r"(?:(?:had|have|has)\s+)?(?:resulted\s+in|ended\s+in|led\s+to))"
                         r"\b[^,;:()]*?$", re.I)
 # "... replace the six existing disposals with just two": counts of kinds of disposal
 REPLACED_WITH = re.compile(r"\breplac\w*\b[^.;]{0,100}\bwith\s+(?:just\s+|only\s+)?$", re.I)

@@ -1747,3 +1747,14 @@ def test_assaults_on_emergency_workers_coercive_behaviour_and_an_example_offence
             "by Kent 14 times in 2023.")
     assert [(f.offence, f.count) for f in extract(text)] == [
         ("common assault", 140), ("domestic abuse", 87), ("domestic abuse", 14)]
+
+
+def test_corresponding_figures_for_two_years_people_counts_and_a_numbered_paragraph():
+    text = ("In 2021 Leicestershire Police gave 27 community resolutions for stalking and 41 for harassment. "
+            "In 2022 the corresponding figures were 33 and 38, and in 2023 they were 29 and 45.\n\n"
+            "3.3 Eleven hate crimes were resolved by community resolution in 2023. The 1,384 resolutions for "
+            "theft in 2023 were handed to 1,157 different people. Dyfed-Powys said 112 cases had resulted in a "
+            "charge in 2023. The PSNI said 402 people were charged or reported for prosecution in 2023.")
+    assert [(f.count, f.period) for f in extract(text)][2:6] == [(33, "2022"), (38, "2022"), (29, "2023"), (45, "2023")]
+    assert [(f.disposal, f.count) for f in extract(text)][6:] == [
+        (CR, 11), (CR, 1384), ("charge", 112), ("charge", 402)]
