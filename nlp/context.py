@@ -282,6 +282,10 @@ def read_line(text: str) -> Line:
     return Line(text, end, heading, end == ":" and bool(_SAMPLE_INTRO.search(text)), _item(text[:40]))
 
 
+_TALLY_QUESTION = re.compile(r"\bhow\s+many\b[^?]*\b(?:were|was|have\s+been|had\s+been)\s+(?:recorded|reported|"
+                             r"made|arrested|received|logged)\b", re.I)
+
+
 def _new_section(ctx: Context, names_offence: bool) -> None:
     """A heading ("3.3 Cautions") starts a section: the offence of the last figure ("For sexual
     offences, 1,486 ...") stays with it; an offence the document is about carries on."""
@@ -323,6 +327,9 @@ def update(ctx: Context, mentions: list[Mention], drafts: list[Draft], line: Lin
             ctx.heading_force = forces[0].value  # a section about one force: "South Wales"
         elif not forces:
             ctx.heading_force = None
+    if ("disposal" not in last and "dref" not in last and line.end == "?" and not drafts
+            and _TALLY_QUESTION.search(line.text)):
+        ctx.disposal = None  # "Q6. How many hate crimes were recorded in each year?": its answers are crimes
     if ("other" in last and "disposal" not in last and not drafts
             and (line.end == ":" or line.heading)):
         # "Recorded Police Warnings issued (s.39):", "Recorded Police Warnings issued" over a

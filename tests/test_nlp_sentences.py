@@ -1758,3 +1758,11 @@ def test_corresponding_figures_for_two_years_people_counts_and_a_numbered_paragr
     assert [(f.count, f.period) for f in extract(text)][2:6] == [(33, "2022"), (38, "2022"), (29, "2023"), (45, "2023")]
     assert [(f.disposal, f.count) for f in extract(text)][6:] == [
         (CR, 11), (CR, 1384), ("charge", 112), ("charge", 402)]
+
+
+def test_answers_to_a_question_about_recorded_crimes_are_not_disposals():
+    text = ("Q5. How many youth cautions were given for hate crime?\n\n"
+            "  • 2022/23 – 14\n  • 2023/24 – 19\n\n"
+            "Q6. How many hate crimes were recorded in each year?\n\n"
+            "  • 2022/23 – 1,184\n  • 2023/24 – 1,262\n")
+    assert [f.count for f in extract(text)] == [14, 19]
