@@ -18,7 +18,7 @@ from .sentences import Sent, sentences
 from .wording import (
     ACTIVITY_AFTER, APPROX_BEFORE, ASSIGNED_TO, CAMPAIGN, BASE_POST, CRIME_TALLY_VERB, DEALT_WITH, PLURAL_FORCES, REPLACED_WITH, SAME_SHAPE, YOUTH_AFTER, TALLY_NOUN, CLAUSE_BREAK, COMPARE_HINT, COMPARE_PRE, DISPOSAL_DEFAULT_OFFENCE,
     FIGURE_REF, FIGURE_NOUN_REF, IT_CHANGED, FROM_END, GLUE, IN_WORDS, ISSUED_VERB, LIST_LINE, NEWLINE, OTHER_VERB,
-    contains_any, window_contains, ALL_OFFENCES, GENERIC_DISPOSAL, LABEL_COLON, REVIEW_VERBS, OTHER_CLAUSE, RISE_TO, CRIME_NOUN_AFTER, TOTAL_AFTER, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
+    contains_any, window_contains, ALL_OFFENCES, GENERIC_DISPOSAL, OUT_OF_COURT_KINDS, LABEL_COLON, REVIEW_VERBS, OTHER_CLAUSE, RISE_TO, CRIME_NOUN_AFTER, TOTAL_AFTER, PAREN_COMPARE, PAREN_ITEM, RECORDED, SUBSET_START, SUBSET_WORDS, TO_BETWEEN, YOUTH_BEFORE,
 )
 
 
@@ -113,8 +113,6 @@ _FORCE_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", re.I)
 
 # "21 youth cautions and youth conditional cautions (combined)", "902 cautions and community resolutions"
 COMBINED_PAIR = re.compile(r"\s*(?:,|and|and/or|&|/)\s*(?:the\s+)?", re.I)
-_OUT_OF_COURT = {"community resolution", "caution", "conditional caution", "youth caution",
-                 "youth conditional caution", "penalty notice", "cannabis warning"}
 
 
 # "reports ... rose ... to": what rose is a tally of crimes, not of disposals
@@ -640,7 +638,7 @@ class SentenceLinker:
             disp = generic  # "Out-of-court outcomes - cautions, PNDs and warnings - (85,490)"
         elif disp is not None and disp.value == GENERIC_DISPOSAL and disp.cend <= c.cstart:
             disp = self._kind_ranked_among(disp) or self._all_of_one_kind(c) or disp
-        if (adjacent and disp.kind == "disposal" and disp.cstart > c.cend and disp.value in _OUT_OF_COURT
+        if (adjacent and disp.kind == "disposal" and disp.cstart > c.cend and disp.value in OUT_OF_COURT_KINDS
                 and self._kinds_combined(disp)):
             disp = Mention("disposal", disp.start, disp.end, disp.cstart, disp.cend, GENERIC_DISPOSAL)
         # "of which 300 were dealt with by community resolution": the count names its own outcome

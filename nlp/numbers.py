@@ -88,7 +88,6 @@ EXCLUDED_UNITS = {
     "authority", "authorities", "services", "agencies", "councils", "partnerships",
 }
 _PEOPLE_WORDS = {"individuals", "people", "persons", "offenders", "suspects"}
-_DIGIT_RE = re.compile(r"\d")
 _DEALT_WITH_WORDS = {"caution", "cautioned", "resolution", "arrested", "charged", "convicted", "sentenced", "warning", "reprimand"}
 _LEVEL_WORDS = {"stood", "stands", "stand", "was", "were", "is", "are", "remained", "remains", "put", "level",
                 "total", "figure", "peaked", "settled", "came", "steady", "unchanged", "capped", "set"}
@@ -398,7 +397,7 @@ def is_excluded(text: str, start: int, end: int, value: int, is_word: bool) -> b
                                                       "age", "or", "to", "and"):
         return True  # "children of a similar age, often 12 or 13"
     if (last == "to" and (first in _PEOPLE_WORDS or (len(post) > 1 and post[1] in _PEOPLE_WORDS)) and len(pre) >= 2 and pre[-2] in ("given", "handed", "issued", "administered")
-            and _DIGIT_RE.search(text, max(0, text.rfind(".", 0, start), start - 200), start)):
+            and _DIGIT.search(text, max(0, text.rfind(".", 0, start), start - 200), start)):
         return True  # "The 203 conditional cautions were given to 188 individuals": people, after the count
     if last in MONTH_WORDS and value <= 31:
         return True  # "March 3"

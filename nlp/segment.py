@@ -114,12 +114,12 @@ def _chunks(start: int, line: str) -> list[Block]:
     return out
 
 
-_YEARISH = re.compile(r"(?:19|20)\d{2}(?:[/-]\d{2,4})?")
+YEARISH = re.compile(r"(?:19|20)\d{2}(?:[/-]\d{2,4})?")
 _AGE_WRAP = re.compile(r"\b(?:aged|under|over)\s+\d{1,2}$", re.I)
 _PAGE_RE = re.compile(r"page\s+\d+(?:\s+of\s+\d+)?$", re.I)
 _LABEL_HEAD_WRAP = re.compile(r"\s{0,2}[a-z][a-z()]{1,15}\s*", re.I)  # one word, at the start
 _PAGE_FOOT = re.compile(r"\bpage\s+\d+\s+of\s+\d+\s*$", re.I)
-_CAPTION_RE = re.compile(r"(?:table|figure|chart|annex)\s*[\dA-Z]", re.I)
+CAPTION_RE = re.compile(r"(?:table|figure|chart|annex)\s*[\dA-Z]", re.I)
 _RULE_RE = re.compile(r"\s*[-=_+|:\s]{3,}")  # "-------": a rule under a text table's header
 
 
@@ -130,7 +130,7 @@ def _header_run(pending: list, cells: list[str]) -> list:
     for k in range(max(0, len(pending) - 4), len(pending)):
         start, line, head, at = pending[k]
         if len(head) == len(cells):
-            years = [c for c in head if _YEARISH.fullmatch(c)]
+            years = [c for c in head if YEARISH.fullmatch(c)]
             if len(years) > len(set(years)):  # "2021/22 2022/23 2021/22 2022/23" under group names
                 k = _groups_start(pending, k, 0)
             return pending[k:]
@@ -153,8 +153,8 @@ def _group_headers(pending: list, cells: list[str]) -> list:
     2023", after a row-label heading or none): the lines just before it that group those
     columns ("Community   Caution -" / "Resolution  adults"), kept with the table so its
     columns can be read."""
-    years = cells[1:] if cells and not _YEARISH.fullmatch(cells[0]) else cells  # "Crime type  2022  2023 ..."
-    if len(years) < 2 or not all(_YEARISH.fullmatch(c) for c in years) or (
+    years = cells[1:] if cells and not YEARISH.fullmatch(cells[0]) else cells  # "Crime type  2022  2023 ..."
+    if len(years) < 2 or not all(YEARISH.fullmatch(c) for c in years) or (
             years is not cells and len(set(years)) == len(years)):
         return []  # (after a row-label heading, only years repeated under groups call for group names)
     return pending[_groups_start(pending, len(pending), max(0, len(pending) - 3)):]
@@ -208,7 +208,7 @@ def segment(text: str) -> list[Block]:
             is_pipe or _has_number_cell(cells) or (table is not None and (
                 all(len(c) < 40 for c in cells) or len(cells) == len(table.rows[-1][2]))))
         if tabular:
-            if table is not None and len(table.rows) >= 2 and sum(1 for c in cells if c) == 1 and _CAPTION_RE.match(cells[0]):
+            if table is not None and len(table.rows) >= 2 and sum(1 for c in cells if c) == 1 and CAPTION_RE.match(cells[0]):
                 table = None  # "| Table 2: ... |  |  |" right under table 1: a new table starts
             if table is None:
                 table = Block("table", m.start(), line)
@@ -236,7 +236,7 @@ def segment(text: str) -> list[Block]:
                 and len(line.strip()) < 60 and not line.rstrip().endswith((".", ":"))
                 # digits only as an age band cut by the wrap: "Sexual assault on a female aged 13" / "  and over (20A)   41"
                 and (not any(ch.isdigit() for ch in line) or (table is not None and _AGE_WRAP.search(line.rstrip())))
-                and not _CAPTION_RE.match(line.strip())):  # "Table B - ...": the next table's caption
+                and not CAPTION_RE.match(line.strip())):  # "Table B - ...": the next table's caption
             carry = line.strip()  # kept as text too, in case no row follows
             blocks.extend(_chunks(m.start(), line))
             continue
@@ -327,7 +327,7 @@ def _is_wrapped_label(line: str, table: Block) -> bool:
     last = table.rows[-1][2]
     words = line.strip()
     # (a year labels its row too: "2023/24" over "(provisional)")
-    labels = [c for c in last if _is_label(c)] or [c for c in last[:1] if _YEARISH.match(c)]
+    labels = [c for c in last if _is_label(c)] or [c for c in last[:1] if YEARISH.match(c)]
     label_col = table.rows[-1][1].find(labels[0]) if labels else 0
     indent = len(line) - len(line.lstrip())
     return (bool(labels) and indent >= 1 and indent >= label_col - 1 and len(words) < 60

@@ -9,9 +9,9 @@ from spacy.language import Language
 
 from .context import BROADER, ENTITY_KINDS, OTHER_OUTCOME, Context, Draft, is_aside
 from .numbers import parse_cell_number
-from .wording import GENERIC_DISPOSAL
+from .wording import GENERIC_DISPOSAL, OUT_OF_COURT_KINDS
 from .pipeline import PERIODS_KEY, PeriodFinder, doc_text, make_doc, token_starts
-from .segment import Block, cell_spans
+from .segment import CAPTION_RE, YEARISH, Block, cell_spans
 from .vocab import canonical
 
 _TOTAL_QUALIFIER = r"(?:(?:grand|overall|annual|combined|[a-z]+-year|\d+-year)\s+)?"  # "Grand total", "Five-year total"
@@ -30,7 +30,6 @@ DISPOSAL_DEFAULT_OFFENCE = {"cannabis warning": "drug offences"}
 _VERDICT_ROW = re.compile(r"\s*(?:partially\s+|not\s+)?(?:in)?(?:appropriate|proportionate)\b", re.I)
 
 
-_YEAR_SPAN_CELL = re.compile(r"(?:19|20)\d{2}(?:[/-]\d{2,4})?")
 _YEAR_CELL = re.compile(r"(?:19|20)\d{2}(?:\s*\([A-Za-z][^()]*\))?")  # "2023", "2023 (provisional)", "2021 (Jan-Dec)"
 
 
@@ -171,7 +170,7 @@ def _align_stacked(header_rows: list[list[str]], lines: list[str], width: int) -
     # every column up to the next group's ("Community Resolution" over both of its years).
     labels = [c for c in header_rows[ref] if c]
     repeated = [c for c in labels if labels.count(c) > 1]  # years, not "Calendar  Calendar" over them
-    grouped = bool(repeated) and all(_YEAR_SPAN_CELL.fullmatch(c) for c in repeated)
+    grouped = bool(repeated) and all(YEARISH.fullmatch(c) for c in repeated)
     out = []
     for k, (cells, line) in enumerate(zip(header_rows, lines)):
         if len(cells) == width:
@@ -225,7 +224,8 @@ def link_table(block: Block, ctx: Context, nlp: Language) -> list[Draft] | None:
         return []  # a scrutiny panel's sample: "Cases reviewed", "Appropriate", "Inappropriate"
     if not own_axis and not caption.get("disposal") and (
             OTHER_TALLY_INTRO.match(ctx.last_line) or any(OTHER_TALLY_CAPTION.search(t) for t in captions)
-            or (_CAPTION_LINE.match(ctx.last_line) and OTHER_TALLY_CAPTION.search(ctx.last_line))):
+            # "Table 3: Stop and search ..." on the line over the table
+            or (CAPTION_RE.match(ctx.last_line.lstrip()) and OTHER_TALLY_CAPTION.search(ctx.last_line))):
         return []  # "Arrests for the same offence types are shown below.", "Table 1: Workforce ...": not disposals
     out: list[Draft] = []
     missing_disposal = False
@@ -319,7 +319,6 @@ OTHER_TALLY_INTRO = re.compile(r"\s*(?:the\s+)?(?:number\s+of\s+)?(?:arrests|sto
 OTHER_TALLY_CAPTION = re.compile(r"\b(?:workforce|officers?|staff|leavers|recruits|recruitment|budget|spending|"
                                  r"recorded\s+crimes?|(?:crimes|offences)\s+recorded|"
                                  r"calls?|arrests|stops?\s+and\s+search(?:es)?|complaints|vacancies|overtime)\b", re.I)
-_CAPTION_LINE = re.compile(r"\s*(?:table|figure|chart|annex)\s*[\dA-Z]", re.I)  # "Table 3: Stop and search ..." over the table
 _CRIMES_HEADER = re.compile(r"\b(?:offences|crimes)\s+(?:recorded|reported)\b|\brecorded\s+(?:offences|crimes)\b", re.I)
 
 
@@ -366,8 +365,7 @@ _BARE_TOTAL = re.compile(r"^\s*" + _TOTAL_QUALIFIER + r"totals?[*†‡¹²³⁴
 
 
 # Kinds whose sum is "out-of-court disposals"; a total over charges or NFAs is no such figure.
-_OUT_OF_COURT_KINDS = {"community resolution", "caution", "conditional caution", "youth caution",
-                       "youth conditional caution", "penalty notice", "cannabis warning", GENERIC_DISPOSAL}
+_OUT_OF_COURT_KINDS = OUT_OF_COURT_KINDS | {GENERIC_DISPOSAL}
 
 
 # "Total 2021-2023", "Total (2021 to 2023)": a Total column over the years beside it

@@ -95,6 +95,9 @@ REPLACED_WITH = re.compile(r"\breplac\w*\b[^.;]{0,100}\bwith\s+(?:just\s+|only\s
 YOUTH_BEFORE = re.compile(r"\b(?:youth|youths|juvenile|juveniles|under-18s?|children)\s*[:=-]?\s*$", re.I)
 LABEL_COLON = re.compile(r"[^.;:\n]{0,40}:\s*")
 GENERIC_DISPOSAL = "out-of-court disposal"
+# the kinds of out-of-court disposal (a count of two of them together is the generic one's)
+OUT_OF_COURT_KINDS = frozenset({"community resolution", "caution", "conditional caution", "youth caution",
+                                "youth conditional caution", "penalty notice", "cannabis warning"})
 CRIME_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:offences|crimes|incidents|reports|cases|allegations)\b", re.I)
 # "Across all offence types, the force issued 1,403": a count over every offence
 ALL_OFFENCES = re.compile(r"\ball\s+(?:offence|crime|offense)\s+(?:types|groups|categories)\b|"
